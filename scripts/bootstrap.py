@@ -1,0 +1,62 @@
+"""Make a fresh Debian machine with only Python able to build and test the guide:
+a .venv with the pinned requirements, and Debian's chromium for the browser tests.
+Standard library only: this runs before anything is installed."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+VENV = REPO / ".venv"
+REQUIREMENTS = REPO / "requirements.txt"
+STAMP = VENV / ".requirements.sha256"  # reinstall only when requirements.txt changes
+CHROMIUM = "/usr/bin/chromium"         # Debian's package; Playwright never downloads a browser
+
+
+def ensure_venv() -> None:
+    """Create or update .venv, then re-run the calling script inside it."""
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        _say("Creating .venv ...")
+        if subprocess.run([sys.executable, "-m", "venv", str(VENV)]).returncode != 0:
+            # Debian's python3 ships venv support separately.
+            _apt_install("python3-venv")
+            shutil.rmtree(VENV, ignore_errors=True)
+            _run([sys.executable, "-m", "venv", str(VENV)])
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        _say("Installing requirements.txt into .venv ...")
+        _run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", str(REQUIREMENTS)])
+        STAMP.write_text(wanted)
+    if Path(sys.prefix).resolve() != VENV.resolve():
+        os.execv(str(python), [str(python), *sys.argv])
+
+
+def ensure_chromium() -> str:
+    """Debian's chromium, installed with apt-get if it is missing."""
+    if not Path(CHROMIUM).exists():
+        _apt_install("chromium")
+    return CHROMIUM
+
+
+def _apt_install(package: str) -> None:
+    if shutil.which("apt-get") is None:
+        sys.exit(f"{package} is missing and this is not a Debian machine: install {package} yourself.")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    _say(f"Installing Debian's {package} with apt-get ...")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    _run([*sudo, "apt-get", "update", "-qq"], env=env)
+    _run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", package], env=env)
+
+
+def _run(command: list[str], **kwargs) -> None:
+    if subprocess.run(command, **kwargs).returncode != 0:
+        sys.exit(f"Setup step failed: {' '.join(command)}")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

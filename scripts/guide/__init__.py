@@ -1,0 +1,1 @@
+"""Build and check the heroin withdrawal guide. Pure checks live in *_check modules."""

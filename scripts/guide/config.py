@@ -1,0 +1,78 @@
+"""Read mkdocs.yml (and any INHERIT overlay chain) the way MkDocs does, without building."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+
+from guide.problems import Problem
+
+
+@dataclass
+class SiteConfig:
+    path: Path                                   # the file given to the build
+    raw: dict                                    # merged YAML, as MkDocs sees it
+    chain: list[Path] = field(default_factory=list)  # the file and every file it INHERITs
+
+    @property
+    def root(self) -> Path:
+        # MkDocs resolves docs_dir and custom_dir against the primary file's folder.
+        return self.path.parent
+
+    @property
+    def extra(self) -> dict:
+        extra = self.raw.get("extra") or {}
+        return extra if isinstance(extra, dict) else {}
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.raw.get("docs_dir", "docs")
+
+    @property
+    def custom_dir(self) -> Path | None:
+        theme = self.raw.get("theme") or {}
+        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+        return self.root / custom if custom else None
+
+    @property
+    def use_directory_urls(self) -> bool:
+        # The offline plugin forces flat .html URLs.
+        plugins = self.raw.get("plugins") or {}
+        offline = plugins.get("offline") if isinstance(plugins, dict) else None
+        if isinstance(offline, dict) and offline.get("enabled") is True:
+            return False
+        return bool(self.raw.get("use_directory_urls", True))
+
+    def built_path(self, src_uri: str) -> Path:
+        """Where MkDocs writes a page, relative to the site folder."""
+        stem = Path(src_uri).with_suffix("")
+        if stem.name in ("index", "README"):
+            return stem.parent / "index.html"
+        return stem / "index.html" if self.use_directory_urls else stem.with_suffix(".html")
+
+
+def load_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    """Load a config file; every failure names the file and what to fix."""
+    path = path.resolve()
+    if not path.is_file():
+        return None, [Problem(str(path), "config file not found")]
+    try:
+        with path.open("rb") as handle:
+            raw = yaml_load(handle)
+    except ConfigurationError as error:
+        return None, [Problem(str(path), str(error))]
+    if not isinstance(raw, dict):
+        return None, [Problem(str(path), "config must be a YAML mapping")]
+    return SiteConfig(path=path, raw=raw, chain=_inherit_chain(path)), []
+
+
+def _inherit_chain(path: Path) -> list[Path]:
+    chain = [path]
+    while True:
+        with chain[-1].open("rb") as handle:
+            parent = (yaml_load(handle.read().decode()) or {}).get("INHERIT")
+        if not parent:
+            return chain
+        chain.append((chain[-1].parent / parent).resolve())

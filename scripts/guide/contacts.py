@@ -1,0 +1,156 @@
+"""The crisis contacts and denied numbers from config, validated before anything is built."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guide.phone import ALLOWED_IN_NUMBER, dialled_digits, national_digits, number_hash
+from guide.problems import Problem
+
+CONTACTS_KEY = "extra.crisis_contacts"
+DENIED_KEY = "extra.denied_numbers"
+TEXT_FIELDS = ("label", "number", "href", "action", "summary", "when", "hours", "cost", "languages")
+CONTACT_FIELDS = {"order", "channels", *TEXT_FIELDS}
+CHANNEL_FIELDS = {"label", "number", "href", "banner"}
+WEB_SCHEMES = ("https://",)
+
+
+@dataclass(frozen=True)
+class Channel:
+    label: str
+    href: str
+    number: str | None = None
+    banner: bool = False
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    order: int
+    label: str
+    number: str
+    href: str
+    action: str
+    summary: str
+    when: str
+    hours: str
+    cost: str
+    languages: str
+    channels: tuple[Channel, ...] = ()
+
+    @property
+    def digits(self) -> str:
+        return national_digits(self.number)
+
+    def dial_targets(self) -> list[tuple[str, str]]:
+        """(number shown, href) for the main line and every dialable channel."""
+        pairs = [(self.number, self.href)]
+        pairs += [(c.number, c.href) for c in self.channels if c.number]
+        return pairs
+
+
+def parse_denied(extra: dict, source: str) -> tuple[dict[str, str], list[Problem]]:
+    """Denied numbers as {sha256: id}. Keyed by id so an overlay can't drop them by accident."""
+    raw = extra.get("denied_numbers", {})
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        return {}, [Problem(source, f"{DENIED_KEY} must be a mapping of id -> {{sha256, why}}")]
+    denied, problems = {}, []
+    for entry_id, entry in raw.items():
+        key = f"{DENIED_KEY}.{entry_id}"
+        digest = entry.get("sha256") if isinstance(entry, dict) else None
+        if not (isinstance(digest, str) and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)):
+            problems.append(Problem(source, f"{key}: needs sha256 (64 lower-case hex characters); "
+                                            "make one with scripts/build.py --hash-number"))
+            continue
+        denied[digest] = str(entry_id)
+    return denied, problems
+
+
+def parse_contacts(extra: dict, source: str, denied: dict[str, str]) -> tuple[list[Contact], list[Problem]]:
+    """Validate extra.crisis_contacts; return contacts in display order and every problem."""
+    raw = extra.get("crisis_contacts")
+    if isinstance(raw, list):
+        return [], [Problem(source, f"{CONTACTS_KEY} must be a mapping keyed by id, not a list "
+                                    "(config overlays replace lists wholesale)")]
+    if not isinstance(raw, dict) or not raw:
+        return [], [Problem(source, f"{CONTACTS_KEY} is missing or empty: every page must show crisis contacts")]
+
+    contacts, problems = [], []
+    for contact_id, entry in raw.items():
+        key = f"{CONTACTS_KEY}.{contact_id}"
+        found = _entry_problems(key, entry, denied)
+        problems += [Problem(source, message) for message in found]
+        if not found:
+            contacts.append(_to_contact(contact_id, entry))
+    return sorted(contacts, key=lambda c: (c.order, c.id)), problems
+
+
+def _entry_problems(key: str, entry: object, denied: dict[str, str]) -> list[str]:
+    if not isinstance(entry, dict):
+        return [f"{key}: must be a mapping with fields {', '.join(sorted(CONTACT_FIELDS))}"]
+    messages = [f"{key}.{field}: unknown field (allowed: {', '.join(sorted(CONTACT_FIELDS))})"
+                for field in entry if field not in CONTACT_FIELDS]
+    for field in TEXT_FIELDS:
+        value = entry.get(field)
+        if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
+            messages.append(f"{key}.{field}: missing or empty")
+    if not isinstance(entry.get("order"), int) or isinstance(entry.get("order"), bool):
+        messages.append(f"{key}.order: must be a whole number (banner position)")
+    if messages:
+        return messages
+    messages += _dial_problems(key, str(entry["number"]), str(entry["href"]), denied)
+
+    channels = entry.get("channels", [])
+    if not isinstance(channels, list):
+        return messages + [f"{key}.channels: must be a list"]
+    for index, channel in enumerate(channels):
+        messages += _channel_problems(f"{key}.channels[{index}]", channel, denied)
+    return messages
+
+
+def _channel_problems(key: str, channel: object, denied: dict[str, str]) -> list[str]:
+    if not isinstance(channel, dict):
+        return [f"{key}: must be a mapping with label, href and (for tel:/sms:) number"]
+    messages = [f"{key}.{field}: unknown field (allowed: {', '.join(sorted(CHANNEL_FIELDS))})"
+                for field in channel if field not in CHANNEL_FIELDS]
+    label, href, number = channel.get("label"), channel.get("href"), channel.get("number")
+    if not isinstance(label, str) or not label.strip():
+        messages.append(f"{key}.label: missing or empty")
+    if not isinstance(href, str) or not href.strip():
+        return messages + [f"{key}.href: missing or empty"]
+    if dialled_digits(href) is not None:
+        if number is None:
+            return messages + [f"{key}.number: a {href.split(':')[0]}: link must show its number"]
+        messages += _dial_problems(key, str(number), href, denied)
+    elif not href.startswith(WEB_SCHEMES):
+        messages.append(f"{key}.href: must be tel:, sms: or https:// (got {href!r})")
+    return messages
+
+
+def _dial_problems(key: str, number: str, href: str, denied: dict[str, str]) -> list[str]:
+    messages = []
+    if set(number) - ALLOWED_IN_NUMBER or not any(ch.isdigit() for ch in number):
+        messages.append(f"{key}.number: {number!r} must be digits (spaces, -, (, ), + allowed); "
+                        "put words like 1-800-662-HELP in another field")
+    dialled = dialled_digits(href)
+    if dialled is None:
+        messages.append(f"{key}.href: {href!r} must start with tel: or sms:")
+    elif dialled != national_digits(number):
+        messages.append(f"{key}.href: {href!r} dials {dialled or 'nothing'} but the number shown is "
+                        f"{number!r}; make the link dial the number shown")
+    for value in (number, href):
+        if number_hash(value) in denied:
+            messages.append(f"{key}: {denied[number_hash(value)]!r} is a denied number and must never appear")
+            break
+    return messages
+
+
+def _to_contact(contact_id: str, entry: dict) -> Contact:
+    channels = tuple(
+        Channel(label=c["label"], href=c["href"], number=str(c["number"]) if c.get("number") else None,
+                banner=bool(c.get("banner", False)))
+        for c in entry.get("channels", [])
+    )
+    texts = {field: str(entry[field]).strip() for field in TEXT_FIELDS}
+    return Contact(id=str(contact_id), order=entry["order"], channels=channels, **texts)

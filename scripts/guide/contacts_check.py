@@ -1,0 +1,95 @@
+"""Check one built page: the crisis contacts block is there, visible, near the top, and
+every configured contact is shown as text on a link that dials that very number."""
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from guide.contacts import Contact
+from guide.html_visibility import hidden_by, visible_text
+from guide.phone import dialled_digits, national_digits
+from guide.problems import Problem
+
+BLOCK = "[data-crisis-contacts]"
+PARTIAL = "overrides/partials/crisis-contacts.html"
+
+
+def check_page_contacts(html: str, contacts: list[Contact], where: str) -> list[Problem]:
+    """Every problem with the crisis contacts on one page (empty list = page is fine)."""
+    tree = LexborHTMLParser(html)
+    blocks = tree.css(BLOCK)
+    if not blocks:
+        return [Problem(where, f"no crisis contacts block ({BLOCK}): the page was built without "
+                               f"{PARTIAL}; pages must use a template that extends main.html")]
+    if len(blocks) > 1:
+        return [Problem(where, f"{len(blocks)} crisis contacts blocks; the partial must render once")]
+    block = blocks[0]
+    problems = []
+    reason = hidden_by(block)
+    if reason:
+        problems.append(Problem(where, f"the crisis contacts block is hidden by {reason}"))
+    if not _comes_before_heading(tree, block):
+        problems.append(Problem(where, "the crisis contacts block comes after the page's <h1>; "
+                                       "it must be on the first screen, above the content"))
+
+    links = [(a, a.attributes.get("href") or "") for a in block.css("a[href]")]
+    problems += _mismatched_links(links, where)
+    for contact in contacts:
+        problems += _contact_problems(contact, links, where)
+    return problems
+
+
+def _contact_problems(contact: Contact, links: list[tuple[LexborNode, str]], where: str) -> list[Problem]:
+    name = f"{contact.label} ({contact.number})"
+    dialling = [a for a, href in links if dialled_digits(href) == contact.digits and
+                href.split(":", 1)[0].lower() == contact.href.split(":", 1)[0].lower()]
+    if not dialling:
+        return [Problem(where, f"{name}: no link in the crisis block dials {contact.href}")]
+    shown = [a for a in dialling if hidden_by(a) is None]
+    if not shown:
+        return [Problem(where, f"{name}: its link is hidden by {hidden_by(dialling[0])}")]
+    if not any(contact.digits in national_digits(visible_text(a)) for a in shown):
+        return [Problem(where, f"{name}: the link dials it but does not show the number as visible text")]
+    return []
+
+
+def _mismatched_links(links: list[tuple[LexborNode, str]], where: str) -> list[Problem]:
+    """A link that shows one number and dials another is worse than no link."""
+    problems = []
+    for anchor, href in links:
+        dialled = dialled_digits(href)
+        shown = national_digits(visible_text(anchor))
+        if dialled is not None and shown and shown != dialled:
+            problems.append(Problem(where, f"a link shows {visible_text(anchor)!r} but dials {href!r}"))
+    return problems
+
+
+def _comes_before_heading(tree: LexborHTMLParser, block: LexborNode) -> bool:
+    # Early exit: the banner sits near the start, so this walks only the top of the page.
+    for node in tree.body.traverse(include_text=False):
+        if node.tag == "h1":
+            return False
+        if node.mem_id == block.mem_id:
+            return True
+    return True
+
+
+DIRECTORY = "[data-crisis-directory]"
+
+
+def check_directory(html: str, contacts: list[Contact], where: str) -> list[Problem]:
+    """The Get help page lists every line and every channel (TTY, text, chat) as a visible link."""
+    block = LexborHTMLParser(html).css_first(DIRECTORY)
+    if block is None:
+        return [Problem(where, f"no contacts directory ({DIRECTORY}): the Get help page must use "
+                               "template: get-help.html")]
+    links = [(a, a.attributes.get("href") or "") for a in block.css("a[href]") if hidden_by(a) is None]
+    problems = _mismatched_links(links, where)
+    for contact in contacts:
+        for channel in contact.channels:
+            if channel.number is None and not any(href == channel.href for _, href in links):
+                problems.append(Problem(where, f"{contact.label}: no visible link to {channel.href}"))
+        for number, href in contact.dial_targets():
+            if not any(dialled_digits(h) == national_digits(number) and
+                       national_digits(number) in national_digits(visible_text(a)) for a, h in links):
+                problems.append(Problem(where, f"{contact.label}: no visible link shows and dials {number}"))
+    return problems

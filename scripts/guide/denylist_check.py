@@ -1,0 +1,46 @@
+"""Find denied phone numbers (stored only as hashes) in any text file, source or built."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from guide.phone import number_hash, numbers_in
+from guide.problems import Problem
+
+TEXT_SUFFIXES = {".html", ".htm", ".md", ".yml", ".yaml", ".js", ".json", ".xml", ".txt",
+                 ".css", ".svg", ".py", ".cfg", ".toml"}
+
+
+def denied_in_text(text: str, denied: dict[str, str]) -> list[tuple[int, str]]:
+    """(line, denylist id) for each denied number in text; pure, so tests feed it strings."""
+    return [(line, denied[number_hash(digits)]) for line, digits in numbers_in(text)
+            if number_hash(digits) in denied]
+
+
+def check_files(paths: Iterable[Path], denied: dict[str, str], relative_to: Path) -> list[Problem]:
+    problems = []
+    for path in paths:
+        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for line, entry_id in denied_in_text(text, denied):
+            problems.append(Problem(_display(path, relative_to),
+                                    f"line {line}: denied number {entry_id!r}; remove it "
+                                    "(list only 911, 988 and SAMHSA's National Helpline)"))
+    return problems
+
+
+def files_under(*roots: Path | None) -> list[Path]:
+    found: list[Path] = []
+    for root in roots:
+        if root is None or not root.exists():
+            continue
+        found += [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    return found
+
+
+def _display(path: Path, relative_to: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(relative_to.resolve()))
+    except ValueError:
+        return str(path)

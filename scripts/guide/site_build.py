@@ -1,0 +1,72 @@
+"""Run MkDocs and walk what it built. The checks never look inside MkDocs: only at files."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.contacts import Contact
+from guide.config import SiteConfig
+from guide.contacts_check import check_directory, check_page_contacts
+from guide.denylist_check import check_files, files_under
+from guide.problems import Problem
+
+
+@dataclass
+class MkDocsRun:
+    ok: bool
+    output: str
+    seconds: float
+
+
+def run_mkdocs(config: Path, site_dir: Path, offline: bool = False) -> MkDocsRun:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=config.parent,
+    )
+    return MkDocsRun(result.returncode == 0, result.stdout + result.stderr, time.perf_counter() - started)
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact],
+                     denied: dict[str, str]) -> tuple[list[Problem], int]:
+    """Contacts on every built page, every line on the Get help page, no denied number anywhere."""
+    pages = built_pages(site_dir)
+    problems: list[Problem] = []
+    if not pages:
+        problems.append(Problem(str(site_dir), "the build produced no HTML pages"))
+    help_page = site_dir / config.built_path(config.extra.get("get_help_page", ""))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        label = page_label(page, site_dir, config.docs_dir)
+        problems += check_page_contacts(html, contacts, label)
+        if page == help_page:
+            problems += check_directory(html, contacts, label)
+    if config.extra.get("get_help_page") and not help_page.is_file():
+        problems.append(Problem(str(config.path.name), f"extra.get_help_page: {help_page} was not built"))
+    problems += check_files(files_under(site_dir), denied, site_dir.parent)
+    return problems, len(pages)
+
+
+def page_label(page: Path, site_dir: Path, docs_dir: Path) -> str:
+    """'site/x/index.html (docs/x.md)': the built file and the source an editor should open."""
+    rel = page.relative_to(site_dir)
+    stem = rel.with_suffix("")
+    if stem.name == "index" and len(stem.parts) > 1:
+        stem = stem.parent
+    candidates = [docs_dir / f"{stem}.md", docs_dir / stem / "index.md", docs_dir / stem / "README.md"]
+    source = next((c for c in candidates if c.is_file()), None)
+    label = f"{site_dir.name}/{rel}"
+    if source is not None:
+        label += f" ({source.relative_to(docs_dir.parent)})"
+    elif rel.name == "404.html":
+        label += " (overrides/404.html)"
+    return label

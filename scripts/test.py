@@ -1,0 +1,16 @@
+#!/usr/bin/env python3
+"""Run every test, installing what they need first (.venv, Debian's chromium).
+Run: python3 scripts/test.py [pytest options]"""
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bootstrap  # noqa: E402
+
+bootstrap.ensure_venv()
+bootstrap.ensure_chromium()
+import pytest  # noqa: E402
+
+os.chdir(bootstrap.REPO)
+sys.exit(pytest.main(["tests", *sys.argv[1:]]))

@@ -1,0 +1,59 @@
+"""Browser helpers: serve a built site on loopback and judge what Chromium really shows."""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from bootstrap import CHROMIUM
+
+FIRST_SCREEN = {"width": 360, "height": 640}
+# Without these, Chromium phones home at start-up; the tests must see only the site's requests.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Runs in the page: why each contact link is not usable (empty list = all good).
+_LINK_PROBLEMS_JS = """([hrefs, firstScreen]) => hrefs.flatMap(href => {
+  const a = [...document.querySelectorAll('[data-crisis-contacts] a')].find(l => l.getAttribute('href') === href);
+  if (!a) return [`${href}: no link`];
+  if (!a.checkVisibility({opacityProperty: true, visibilityProperty: true})) return [`${href}: not visible`];
+  const style = getComputedStyle(a), r = a.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) return [`${href}: has no size`];
+  if (parseFloat(style.fontSize) < 9) return [`${href}: text too small (${style.fontSize})`];
+  const alpha = style.color.startsWith('rgba') ? parseFloat(style.color.split(',')[3]) : 1;
+  if (alpha < 0.5) return [`${href}: faint or transparent text (${style.color})`];
+  if (!firstScreen) return [];
+  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+    return [`${href}: outside the first ${innerWidth}x${innerHeight} screen (top ${Math.round(r.top)}, bottom ${Math.round(r.bottom)})`];
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (!hit || !(hit === a || a.contains(hit))) return [`${href}: covered by <${hit ? hit.tagName.toLowerCase() : 'nothing'}>`];
+  return [];
+})"""
+
+
+def link_problems(page, hrefs: list[str], first_screen: bool) -> list[str]:
+    return page.evaluate(_LINK_PROBLEMS_JS, [hrefs, first_screen])
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path):
+    """Serve site_dir on 127.0.0.1 on a free port; yields the base URL."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

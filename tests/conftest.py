@@ -1,0 +1,112 @@
+"""Shared fixtures: the repo's real config, and tiny throwaway sites built on top of it."""
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+
+from guide.config import load_site_config  # noqa: E402
+from guide.contacts import parse_contacts, parse_denied  # noqa: E402
+from guide.cli import build  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import launch  # noqa: E402
+
+PAGE = """---
+title: {title}
+description: A short test page used by the build tests, long enough to pass the checks.
+reviewed: 2026-11-01
+sources:
+  - title: "MedlinePlus: Opiate and opioid withdrawal"
+    url: https://medlineplus.gov/ency/article/000949.htm
+---
+
+!!! key-points "Key points"
+
+    - This is a test page.
+
+The cat sat on the mat. It was a good day.
+
+!!! next-steps "Where to go next"
+
+    - [Get help now](get-help-now.md)
+"""
+
+
+@pytest.fixture(scope="session")
+def repo_config():
+    config, problems = load_site_config(REPO / "mkdocs.yml")
+    assert config is not None and not problems
+    return config
+
+
+@pytest.fixture(scope="session")
+def contacts(repo_config):
+    denied, _ = parse_denied(repo_config.extra, "mkdocs.yml")
+    found, problems = parse_contacts(repo_config.extra, "mkdocs.yml", denied)
+    assert not problems
+    return found
+
+
+@pytest.fixture(scope="session")
+def denied(repo_config):
+    return parse_denied(repo_config.extra, "mkdocs.yml")[0]
+
+
+class TinySite:
+    """A two-page site that INHERITs the real mkdocs.yml, with the real templates copied
+    so a test can break one thing (a partial, a page, the config) and see the build fail."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.docs = root / "docs"
+        self.overrides = root / "overrides"
+        shutil.copytree(REPO / "overrides", self.overrides, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / "docs" / "assets", self.docs / "assets")
+        shutil.copytree(REPO / "includes", root / "includes")
+        (root / "scripts").symlink_to(REPO / "scripts")  # the hooks import scripts/guide
+        self.page("get-help-now.md", PAGE.format(title="Get help now").replace(
+            "title: Get help now", "title: Get help now\ntemplate: get-help.html"))
+        self.page("index.md", PAGE.format(title="Start here"))
+        self.page("glossary.md", PAGE.format(title="Glossary").replace(
+            "The cat sat", "<!-- glossary-terms -->\n\nThe cat sat"))
+        self.nav = ["index.md", "get-help-now.md", "glossary.md"]
+
+    def page(self, name: str, text: str) -> None:
+        (self.docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (self.docs / name).write_text(text)
+
+    def config(self, extra_yaml: str = "") -> Path:
+        # Paths in the inherited file (docs_dir, custom_dir, hooks) resolve against this file.
+        nav = "".join(f"\n  - {name}" for name in self.nav)
+        path = self.root / "mkdocs.yml"
+        path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nnav:{nav}\n" + textwrap.dedent(extra_yaml))
+        return path
+
+
+@pytest.fixture
+def tiny_site(tmp_path) -> TinySite:
+    return TinySite(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once through the real build command (which must pass)."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    assert build(REPO / "mkdocs.yml", site) == 0, "the real site must build and pass its checks"
+    return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,170 @@
+"""The build command end to end: each fault makes it fail, naming the file and the fix."""
+from __future__ import annotations
+
+import pytest
+
+from guide.cli import main
+from guide.phone import number_hash
+
+FAKE_DENIED = "(555) 555-0147"   # a fictional number the tests deny
+
+
+def build(config, capsys, *args):
+    code = main(["--config", str(config), *args])
+    return code, capsys.readouterr().out
+
+
+def test_good_site_builds_and_reports_summary(tiny_site, capsys):
+    """A correct site exits 0 and says how many pages were checked."""
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 0, out
+    assert "OK: 4 pages" in out and "3 crisis contacts" in out
+
+
+def test_partial_emptied_fails_on_every_page(tiny_site, capsys):
+    """An empty crisis partial fails the build on every page, 404 included."""
+    (tiny_site.overrides / "partials" / "crisis-contacts.html").write_text("")
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    for page in ("site/index.html", "site/404.html", "site/glossary/index.html"):
+        assert page in out
+    assert "no crisis contacts block" in out
+
+
+def test_partial_removed_fails(tiny_site, capsys):
+    """main.html without the include (the partial's block removed) fails the build."""
+    main_html = tiny_site.overrides / "main.html"
+    main_html.write_text(main_html.read_text().replace(
+        '{% include "partials/crisis-contacts.html" %}', ""))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "no crisis contacts block" in out and "site/404.html" in out
+
+
+def test_page_with_other_template_fails_naming_source(tiny_site, capsys):
+    """A page rendered with a template that skips main.html is caught and named."""
+    (tiny_site.overrides / "bare.html").write_text('{% extends "base.html" %}')
+    tiny_site.page("bare.md", "---\ntemplate: bare.html\n---\n# Bare\n")
+    tiny_site.nav.append("bare.md")
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "site/bare/index.html (docs/bare.md)" in out
+    assert "site/index.html" not in out
+
+
+def test_contact_hidden_in_partial_fails(tiny_site, capsys):
+    """Hiding one contact's link in the partial fails with that contact named."""
+    partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
+    partial.write_text(partial.read_text().replace(
+        '<li class="pe-crisis__item">', '<li class="pe-crisis__item" {% if id == "samhsa" %}hidden{% endif %}>'))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "SAMHSA's National Helpline (1-800-662-4357): its link is hidden by <li hidden>" in out
+
+
+def test_bad_contacts_config_stops_before_building(tiny_site, capsys):
+    """A link that dials another number is a config error: exit 2 and nothing built."""
+    config = tiny_site.config("""
+        extra:
+          crisis_contacts:
+            samhsa:
+              href: "tel:+18006624358"
+        """)
+    code, out = build(config, capsys)
+    assert code == 2
+    assert "nothing was built" in out
+    assert "extra.crisis_contacts.samhsa.href: 'tel:+18006624358' dials 8006624358" in out
+    assert not (tiny_site.root / "site").exists()
+
+
+def test_contacts_as_list_is_refused(tiny_site, capsys):
+    """A list of contacts (which overlays would replace wholesale) is refused."""
+    config = tiny_site.config("""
+        extra:
+          crisis_contacts:
+            - label: "911"
+        """)
+    code, out = build(config, capsys)
+    assert code == 2 and "must be a mapping keyed by id, not a list" in out
+
+
+def test_contacts_removed_by_overlay_refused(tiny_site, capsys):
+    """An overlay that nulls the contacts is refused before building ({} would merge, not remove)."""
+    config = tiny_site.config("extra:\n  crisis_contacts: null\n")
+    code, out = build(config, capsys)
+    assert code == 2 and "extra.crisis_contacts is missing or empty" in out
+
+
+def test_denied_number_in_page_fails_with_file_and_line(tiny_site, capsys):
+    """A denied number in a page fails, naming source and built files and the line, never the number."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + f"\nCall {FAKE_DENIED} now.\n")
+    config = tiny_site.config(f"""
+        extra:
+          denied_numbers:
+            test-line:
+              sha256: {number_hash(FAKE_DENIED)}
+              why: test
+        """)
+    code, out = build(config, capsys)
+    assert code == 1
+    assert "docs/index.md" in out and "site/index.html" in out
+    assert "denied number 'test-line'" in out
+    assert FAKE_DENIED not in out
+
+
+def test_denied_number_as_contact_is_refused(tiny_site, capsys):
+    """A denied number configured as a crisis contact is a config error."""
+    config = tiny_site.config(f"""
+        extra:
+          crisis_contacts:
+            samhsa:
+              number: "{FAKE_DENIED}"
+              href: "tel:5555550147"
+          denied_numbers:
+            test-line:
+              sha256: {number_hash(FAKE_DENIED)}
+        """)
+    code, out = build(config, capsys)
+    assert code == 2 and "'test-line' is a denied number" in out
+
+
+def test_broken_link_fails_strict_build(tiny_site, capsys):
+    """A link to a missing page fails the strict build and MkDocs names the file."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + "\n[gone](missing.md)\n")
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "index.md" in out and "missing.md" in out and "mkdocs build failed" in out
+
+
+def test_broken_anchor_fails_strict_build(tiny_site, capsys):
+    """A link to a missing anchor fails the strict build."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + "\n[x](get-help-now.md#nope)\n")
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "#nope" in out
+
+
+def test_missing_config_file_is_reported(tmp_path, capsys):
+    """A config path that doesn't exist is named in the error."""
+    code, out = build(tmp_path / "nope.yml", capsys)
+    assert code == 2 and "nope.yml" in out and "config file not found" in out
+
+
+def test_malformed_yaml_is_reported(tmp_path, capsys):
+    """Broken YAML names the file and where the parser stopped."""
+    bad = tmp_path / "bad.yml"
+    bad.write_text("site_name: [unclosed\n")
+    code, out = build(bad, capsys)
+    assert code == 2 and "bad.yml" in out and "line" in out
+
+
+def test_unknown_option_is_refused(capsys):
+    """An unknown command-line option is an error, not silently ignored."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--ofline"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --ofline" in capsys.readouterr().err
+
+
+def test_hash_number_prints_hash(capsys):
+    """--hash-number gives the value to paste into denied_numbers."""
+    assert main(["--hash-number", FAKE_DENIED]) == 0
+    assert capsys.readouterr().out.strip() == number_hash("+1 555 555 0147")

@@ -1,0 +1,146 @@
+"""The HTML check on one page: every way contacts can go missing or lie is caught."""
+from __future__ import annotations
+
+import pytest
+
+from guide.contacts_check import check_directory, check_page_contacts
+
+GOOD_BLOCK = """
+<div class="pe-crisis" data-crisis-contacts>
+  <ul>
+    <li><a href="tel:911">Call <span>911</span></a></li>
+    <li><a href="tel:988">Call 988</a> <a href="sms:988">Text 988</a></li>
+    <li><a href="tel:+18006624357">Call 1-800-662-4357</a></li>
+  </ul>
+</div>"""
+
+
+def page(block=GOOD_BLOCK, body="<h1>Title</h1><p>Text</p>"):
+    return f"<!doctype html><html><head><title>t</title></head><body>{block}<main>{body}</main></body></html>"
+
+
+def messages(html, contacts):
+    return [p.message for p in check_page_contacts(html, contacts, "site/x.html")]
+
+
+def test_good_page_passes(contacts):
+    """The real shape of the banner passes."""
+    assert messages(page(), contacts) == []
+
+
+def test_block_missing(contacts):
+    """No block at all (partial removed, or another template)."""
+    assert "no crisis contacts block" in messages(page(block=""), contacts)[0]
+
+
+def test_block_emptied(contacts):
+    """An empty block fails once per contact."""
+    found = messages(page(block="<div data-crisis-contacts></div>"), contacts)
+    assert len(found) == 3 and all("no link in the crisis block dials" in m for m in found)
+
+
+@pytest.mark.parametrize("attribute, reason", [
+    ("hidden", "<div hidden>"),
+    ('aria-hidden="true"', '<div aria-hidden="true">'),
+    ('style="display:none"', '<div style="display:none">'),
+    ('style="color:red; visibility: hidden !important"', '<div style="visibility:hidden">'),
+    ("inert", "<div inert>"),
+])
+def test_block_hidden(contacts, attribute, reason):
+    """The whole block hidden by markup is caught, with the reason."""
+    html = page(block=GOOD_BLOCK.replace("data-crisis-contacts", f"data-crisis-contacts {attribute}"))
+    assert f"the crisis contacts block is hidden by {reason}" in messages(html, contacts)
+
+
+@pytest.mark.parametrize("wrapper", [
+    '<span hidden>{}</span>', '<span aria-hidden="true">{}</span>',
+    '<span style="display: none">{}</span>', '<span style="visibility:hidden">{}</span>',
+    '<details><summary>Help</summary>{}</details>',
+])
+def test_one_contact_hidden(contacts, wrapper):
+    """One hidden contact is named; the others still pass."""
+    link = '<a href="tel:+18006624357">Call 1-800-662-4357</a>'
+    html = page(block=GOOD_BLOCK.replace(link, wrapper.format(link)))
+    found = messages(html, contacts)
+    assert len(found) == 1 and found[0].startswith("SAMHSA's National Helpline (1-800-662-4357): its link is hidden")
+
+
+def test_open_details_is_visible(contacts):
+    """An open <details> does not hide its content."""
+    link = '<a href="tel:+18006624357">Call 1-800-662-4357</a>'
+    html = page(block=GOOD_BLOCK.replace(link, f"<details open><summary>Help</summary>{link}</details>"))
+    assert messages(html, contacts) == []
+
+
+MISSING_911 = "911 (911): no link in the crisis block dials tel:911"
+
+
+@pytest.mark.parametrize("place, expected", [
+    ("<!-- {link} -->", MISSING_911),                          # comment only
+    ("<script>var s = '{link}';</script>", MISSING_911),       # script only
+    ("<span data-x='{link}'></span>", MISSING_911),            # attribute only
+    ("<template>{link}</template>", MISSING_911),
+    # Parsed as elements (scripting off), but never shown when JavaScript runs.
+    ("<noscript>{link}</noscript>", "911 (911): its link is hidden by <noscript>"),
+])
+def test_contact_only_in_non_visible_places(contacts, place, expected):
+    """A contact present only in a comment, script, attribute, template or noscript is missing."""
+    link = '<a href="tel:911">Call <span>911</span></a>'
+    html = page(block=GOOD_BLOCK.replace(link, place.format(link=link)))
+    assert messages(html, contacts) == [expected]
+
+
+def test_link_number_text_hidden(contacts):
+    """A link that dials 911 but whose visible text doesn't show 911 fails."""
+    html = page(block=GOOD_BLOCK.replace("Call <span>911</span>", 'Call <span hidden>911</span>'))
+    assert messages(html, contacts) == ["911 (911): the link dials it but does not show the number as visible text"]
+
+
+def test_shown_number_dials_another(contacts):
+    """A link showing one number but dialling another is reported."""
+    html = page(block=GOOD_BLOCK.replace('<a href="tel:+18006624357">Call 1-800-662-4357</a>',
+                                         '<a href="tel:+18006624357">Call 1-800-662-4357</a>'
+                                         '<a href="tel:+18445550100">Call 1-800-662-4357</a>'))
+    found = messages(html, contacts)
+    assert found == ["a link shows 'Call 1-800-662-4357' but dials 'tel:+18445550100'"]
+
+
+def test_text_link_does_not_count_as_call(contacts):
+    """sms:988 alone does not satisfy the tel:988 contact."""
+    html = page(block=GOOD_BLOCK.replace('<a href="tel:988">Call 988</a>', ""))
+    assert messages(html, contacts) == ["988 Suicide & Crisis Lifeline (988): no link in the crisis block dials tel:988"]
+
+
+def test_number_outside_block_does_not_count(contacts):
+    """Contacts in the page body don't replace the banner."""
+    body = '<h1>T</h1><a href="tel:911">911</a><a href="tel:988">988</a><a href="tel:+18006624357">1-800-662-4357</a>'
+    assert "no crisis contacts block" in messages(page(block="", body=body), contacts)[0]
+
+
+def test_block_after_heading(contacts):
+    """A block below the page heading is not on the first screen."""
+    html = f"<html><body><h1>T</h1>{GOOD_BLOCK}</body></html>"
+    assert any("comes after the page's <h1>" in m for m in messages(html, contacts))
+
+
+def test_two_blocks(contacts):
+    """The partial must render once."""
+    assert "2 crisis contacts blocks" in messages(page(block=GOOD_BLOCK * 2), contacts)[0]
+
+
+def test_directory_lists_every_channel(contacts):
+    """The Get help directory must show the TTY, text and chat channels too."""
+    full = """<div data-crisis-directory>
+      <a href="tel:911">Call 911</a><a href="tel:988">Call 988</a><a href="sms:988">Text 988</a>
+      <a href="https://988lifeline.org/chat/">Chat online</a>
+      <a href="tel:+18006624357">Call 1-800-662-4357</a><a href="tel:+18004874889">TTY 1-800-487-4889</a></div>"""
+    assert check_directory(page(body=full), contacts, "x") == []
+    broken = full.replace('<a href="tel:+18004874889">TTY 1-800-487-4889</a>', "")
+    found = [p.message for p in check_directory(page(body=broken), contacts, "x")]
+    assert found == ["SAMHSA's National Helpline: no visible link shows and dials 1-800-487-4889"]
+
+
+def test_directory_missing(contacts):
+    """A Get help page without the directory is named."""
+    found = check_directory(page(), contacts, "x")
+    assert "no contacts directory" in found[0].message

@@ -1,0 +1,49 @@
+"""Phone number parsing, and the denylist over text and over the whole repository."""
+from __future__ import annotations
+
+import subprocess
+
+from conftest import REPO
+from guide.denylist_check import denied_in_text
+from guide.phone import dialled_digits, national_digits, number_hash, numbers_in
+
+
+def test_national_digits_forms():
+    """All usual US forms reduce to the same 10 digits."""
+    forms = ["1-800-662-4357", "+1 (800) 662-4357", "800.662.4357", "18006624357", "(800) 662 4357"]
+    assert {national_digits(f) for f in forms} == {"8006624357"}
+
+
+def test_dialled_digits():
+    """tel:/sms: links are read; other links are not dial links."""
+    assert dialled_digits("tel:+18006624357") == "8006624357"
+    assert dialled_digits("SMS:988") == "988"
+    assert dialled_digits("sms:988?body=hi") == "988"
+    assert dialled_digits("https://988lifeline.org") is None
+
+
+def test_numbers_in_text_with_lines():
+    """Numbers are found with their line; long digit runs are not numbers."""
+    text = "a\ncall (555) 555-0147 today\nid 123455550147999\ntel:+15555550148"
+    assert numbers_in(text) == [(2, "5555550147"), (4, "5555550148")]
+
+
+def test_denied_in_text():
+    """A denied number is found by hash in any format."""
+    denied = {number_hash("555-555-0147"): "test"}
+    assert denied_in_text("x\n<a href='tel:+15555550147'>+1 555 555 0147</a>", denied) == [(2, "test"), (2, "test")]
+    assert denied_in_text("555-555-0148", denied) == []
+
+
+def test_no_denied_number_anywhere_in_repository(denied):
+    """No tracked or new file in the repo contains a denied number (it may only be hashed)."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+                            cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+    assert listed, "git listed no files"
+    found = []
+    for name in listed:
+        path = REPO / name
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [(name, line) for line, _ in denied_in_text(text, denied)]
+    assert found == []
