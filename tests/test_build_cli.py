@@ -168,3 +168,59 @@ def test_hash_number_prints_hash(capsys):
     """--hash-number gives the value to paste into denied_numbers."""
     assert main(["--hash-number", FAKE_DENIED]) == 0
     assert capsys.readouterr().out.strip() == number_hash("+1 555 555 0147")
+
+
+def test_malformed_front_matter_named_and_nothing_lost(tiny_site, capsys):
+    """Broken front matter in one page and a stigmatizing word in another: both reported."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text().replace(
+        "title: Start here", "title: [Start here"))
+    tiny_site.page("glossary.md", (tiny_site.docs / "glossary.md").read_text() + "\nAn addict.\n")
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "docs/index.md" in out and "lines 2-3: front matter is not valid YAML" in out
+    assert "docs/glossary.md" in out and "'addict' stigmatizes" in out
+
+
+def test_stigmatizing_term_fails_with_line(tiny_site, capsys):
+    """A stigmatizing word fails the build with file, line and suggestion."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + "\nShe stayed clean for a year.\n")
+    code, out = build(tiny_site.config(), capsys)
+    lines = (tiny_site.docs / "index.md").read_text().count("\n")
+    assert code == 1
+    assert f"line {lines}: 'clean' stigmatizes; say 'not using, or tested negative' instead" in out
+
+
+def test_grade_above_limit_fails_and_prints_table(tiny_site, capsys):
+    """A page above the configured reading grade fails; the table shows every page."""
+    hard = ("\nPharmacological interventions utilizing partial agonist buprenorphine necessitate careful "
+            "consideration of precipitated withdrawal phenomenology in individuals demonstrating "
+            "substantial physiological opioid dependence characteristics.\n")
+    text = (tiny_site.docs / "index.md").read_text()
+    tiny_site.page("index.md", text.replace("The cat sat on the mat. It was a good day.", hard))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "Reading grade (Flesch-Kincaid, limit 8)" in out and "docs/glossary.md" in out
+    assert "docs/index.md" in out and "above limit" in out and "reading grade" in out
+
+
+def test_grade_limit_comes_from_config(tiny_site, capsys):
+    """Lowering max_grade in config makes the same plain page fail."""
+    code, out = build(tiny_site.config("extra:\n  content_rules:\n    max_grade: 1\n"), capsys)
+    assert code == 1 and "is above 1:" in out
+
+
+def test_old_review_date_warns_but_builds(tiny_site, capsys):
+    """An old review date warns, naming the page, and the build still succeeds."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text().replace(
+        "reviewed: 2026-11-01", "reviewed: 2020-01-01"))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 0
+    assert "WARNING" in out and "docs/index.md" in out and "last reviewed 2020-01-01" in out
+
+
+def test_unknown_box_type_fails(tiny_site, capsys):
+    """A box type outside the configured set fails the build on that page."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text().replace(
+        "The cat sat", '!!! warning "Careful"\n\n    Text.\n\nThe cat sat'))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "box type 'warning' is not allowed" in out

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
 from pathlib import Path
 
 from guide.config import load_site_config
+from guide.content_rules import parse_content_rules
 from guide.contacts import parse_contacts, parse_denied
 from guide.denylist_check import check_files, files_under
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
 from guide.site_build import check_built_site, run_mkdocs
+from guide.source_check import check_markdown_files
 
 REPO = Path(__file__).resolve().parents[2]
 EXIT_CHECKS_FAILED, EXIT_BAD_CONFIG = 1, 2
@@ -37,39 +40,63 @@ def main(argv: list[str] | None = None) -> int:
     return build(args.config, args.site_dir)
 
 
-def build(config_path: Path, site_dir: Path | None = None) -> int:
+def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None) -> int:
+    """Validate config, build strictly, check everything; one report for all problems."""
     config, problems = load_site_config(config_path)
     if config is None:
         return _fail(problems, "The config could not be read; nothing was built.", EXIT_BAD_CONFIG)
     where = _display(config.path)
     denied, problems = parse_denied(config.extra, where)
     contacts, contact_problems = parse_contacts(config.extra, where, denied)
-    problems += contact_problems
+    rules, rule_problems = parse_content_rules(config.extra, where)
+    problems += contact_problems + rule_problems
     if problems:
-        return _fail(problems, "The crisis contacts config is invalid; nothing was built.", EXIT_BAD_CONFIG)
+        return _fail(problems, "The config is invalid; nothing was built.", EXIT_BAD_CONFIG)
 
+    # Sources first, so a broken page is reported even when MkDocs also fails on it.
     site_dir = (site_dir or config.root / config.raw.get("site_dir", "site")).resolve()
-    sources = files_under(config.docs_dir, config.custom_dir, *config.chain)
-    problems = check_files(sources, denied, REPO)
+    glossary = files_under(config.root / "includes")
+    pages = sorted(config.docs_dir.rglob("*.md"))
+    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary), denied, REPO)
+    found, warnings = check_markdown_files(pages + glossary, config.root, rules, today or dt.date.today())
+    problems += found
 
     run = run_mkdocs(config.path, site_dir)
     if not run.ok:
         print(_mkdocs_messages(run.output))
-        return _fail(problems + [Problem(where, "mkdocs build failed (strict mode): fix the messages above")],
-                     "The build failed.", EXIT_CHECKS_FAILED)
+        problems.append(Problem(where, "mkdocs build failed (strict mode): fix the messages above"))
+        return _fail(problems, "The build failed.", EXIT_CHECKS_FAILED, warnings)
 
     started = time.perf_counter()
-    site_problems, page_count = check_built_site(site_dir, config, contacts, denied)
+    report = check_built_site(site_dir, config, contacts, denied, rules)
     check_seconds = time.perf_counter() - started
-    problems += site_problems
+    print(_grade_table(report.grades, rules.max_grade))
+    problems += report.problems
     if problems:
-        return _fail(problems, f"Checked {page_count} built pages; the site must not ship.", EXIT_CHECKS_FAILED)
-    print(f"OK: {page_count} pages in {_display(site_dir)}/ show all {len(contacts)} crisis contacts; "
-          f"no denied numbers. Build {run.seconds:.1f} s, checks {check_seconds:.2f} s.")
+        return _fail(problems, f"Checked {report.pages} built pages; the site must not ship.",
+                     EXIT_CHECKS_FAILED, warnings)
+    _warn(warnings)
+    print(f"OK: {report.pages} pages in {_display(site_dir)}/ show all {len(contacts)} crisis contacts; "
+          f"no denied numbers; content rules met. Build {run.seconds:.1f} s, checks {check_seconds:.2f} s.")
     return 0
 
 
-def _fail(problems: list[Problem], headline: str, code: int) -> int:
+def _grade_table(grades: dict, limit: float) -> str:
+    rows = [f"  {'source':<28} {'grade':>5} {'words':>6}"]
+    for label, result in sorted(grades.items()):
+        source = label.split("(", 1)[-1].rstrip(")")  # 'site/x/index.html (docs/x.md)' -> docs/x.md
+        flag = "  above limit" if result.grade > limit else ""
+        rows.append(f"  {source:<28} {result.grade:>5.1f} {result.words:>6}{flag}")
+    return "Reading grade (Flesch-Kincaid, limit {:g}):\n".format(limit) + "\n".join(rows)
+
+
+def _warn(warnings: list[Problem]) -> None:
+    if warnings:
+        print("WARNING:\n" + format_report(warnings))
+
+
+def _fail(problems: list[Problem], headline: str, code: int, warnings: list[Problem] = ()) -> int:
+    _warn(list(warnings))
     print(f"FAILED: {headline}\n{format_report(problems)}")
     return code
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from guide.contacts import Contact
 from guide.config import SiteConfig
+from guide.content_rules import ContentRules
 from guide.contacts_check import check_directory, check_page_contacts
+from guide.page_check import Readability, check_boxes, check_grade, readability
 from guide.denylist_check import check_files, files_under
 from guide.problems import Problem
 
@@ -36,11 +38,20 @@ def built_pages(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("*.html"))
 
 
-def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact],
-                     denied: dict[str, str]) -> tuple[list[Problem], int]:
-    """Contacts on every built page, every line on the Get help page, no denied number anywhere."""
+@dataclass
+class SiteReport:
+    problems: list[Problem]
+    pages: int
+    grades: dict[str, Readability]  # content page label -> reading grade and words
+
+
+def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact], denied: dict[str, str],
+                     rules: ContentRules | None = None) -> SiteReport:
+    """Contacts on every built page, every line on the Get help page, no denied number anywhere;
+    with rules, also the boxes and reading grade of every page made from Markdown."""
     pages = built_pages(site_dir)
     problems: list[Problem] = []
+    grades: dict[str, Readability] = {}
     if not pages:
         problems.append(Problem(str(site_dir), "the build produced no HTML pages"))
     help_page = site_dir / config.built_path(config.extra.get("get_help_page", ""))
@@ -50,10 +61,13 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
         problems += check_page_contacts(html, contacts, label)
         if page == help_page:
             problems += check_directory(html, contacts, label)
+        if rules is not None and label.endswith(".md)"):
+            grades[label] = readability(html)
+            problems += check_boxes(html, rules, label) + check_grade(grades[label], rules, label)
     if config.extra.get("get_help_page") and not help_page.is_file():
         problems.append(Problem(str(config.path.name), f"extra.get_help_page: {help_page} was not built"))
     problems += check_files(files_under(site_dir), denied, site_dir.parent)
-    return problems, len(pages)
+    return SiteReport(problems, len(pages), grades)
 
 
 def page_label(page: Path, site_dir: Path, docs_dir: Path) -> str:

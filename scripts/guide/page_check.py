@@ -1,0 +1,89 @@
+"""Checks on a built content page: its boxes, and how hard its text is to read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import textstat
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from guide.content_rules import ContentRules
+from guide.problems import Problem
+
+ARTICLE = "article"
+EXACTLY_ONE = ("key-points", "next-steps")           # every page opens and ends with these
+AT_MOST_ONE = ("emergency", "urgent", "support")     # urgency boxes are used sparingly
+BOX = ".admonition, details"
+TEXT_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, summary, figcaption"
+NOT_READ = ".pe-page-meta, .pe-visually-hidden, script, style, pre, code, .headerlink"
+# Not part of the page's own text flow: the title and Material's buttons.
+LEADING = {"h1", "a"}
+
+
+@dataclass(frozen=True)
+class Readability:
+    grade: float
+    words: int
+
+
+def check_boxes(html: str, rules: ContentRules, where: str) -> list[Problem]:
+    article = LexborHTMLParser(html).css_first(ARTICLE)
+    if article is None:
+        return [Problem(where, f"no <{ARTICLE}>: the page was not rendered by the theme")]
+    boxes = [(node, _box_type(node)) for node in article.css(BOX)]
+    problems = [Problem(where, f"box type {kind!r} is not allowed; use one of: {', '.join(rules.boxes)}")
+                for _, kind in boxes if kind not in rules.boxes]
+    counts = {kind: sum(1 for _, k in boxes if k == kind) for kind in rules.boxes}
+    problems += [Problem(where, f"needs exactly one {kind!r} box (found {counts.get(kind, 0)})")
+                 for kind in EXACTLY_ONE if counts.get(kind, 0) != 1]
+    problems += [Problem(where, f"{counts[kind]} {kind!r} boxes: use urgency boxes sparingly, one of each at most")
+                 for kind in AT_MOST_ONE if counts.get(kind, 0) > 1]
+    first = _first_content_block(article)
+    if counts.get("key-points") == 1 and (first is None or _box_type(first) != "key-points"):
+        problems.append(Problem(where, "the 'key-points' box must come first, right under the title"))
+    for node, kind in boxes:
+        prefix = rules.boxes.get(kind)
+        hidden = node.css_first(".pe-visually-hidden")
+        if prefix and (hidden is None or hidden.text().strip() != prefix):
+            problems.append(Problem(where, f"{kind!r} box has no screen-reader text {prefix!r} "
+                                           "(is overrides/hooks/urgency_boxes.py listed under hooks?)"))
+    return problems
+
+
+def readability(html: str) -> Readability:
+    """Flesch-Kincaid grade of what a reader reads in the article: each heading, list item
+    and cell counts as a sentence, as a reader takes it; code and the sources list don't count."""
+    article = LexborHTMLParser(html).css_first(ARTICLE)
+    if article is None:
+        return Readability(0.0, 0)
+    for node in article.css(NOT_READ):
+        node.decompose()
+    sentences = []
+    for block in article.css(TEXT_BLOCKS):
+        # A block holding other blocks (a loose list item) gives only its own words.
+        nested = any(inner != block for inner in block.css(TEXT_BLOCKS))
+        text = " ".join((block.text(deep=not nested) or "").split())
+        if text:
+            sentences.append(text if text[-1] in ".!?:" else text + ".")
+    plain = " ".join(sentences)
+    if not plain:
+        return Readability(0.0, 0)
+    return Readability(float(textstat.flesch_kincaid_grade(plain)), textstat.lexicon_count(plain))
+
+
+def check_grade(result: Readability, rules: ContentRules, where: str) -> list[Problem]:
+    if result.grade > rules.max_grade:
+        return [Problem(where, f"reading grade {result.grade:.1f} is above {rules.max_grade:g}: use shorter "
+                               "sentences and common words, and explain terms")]
+    return []
+
+
+def _box_type(node: LexborNode) -> str:
+    classes = [c for c in (node.attributes.get("class") or "").split() if c not in ("admonition", "open")]
+    return classes[0] if classes else "(no type)"
+
+
+def _first_content_block(article: LexborNode) -> LexborNode | None:
+    for child in article.iter():
+        if child.tag not in LEADING and "data-crisis-directory" not in child.attributes:
+            return child
+    return None
