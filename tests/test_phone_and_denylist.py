@@ -47,3 +47,25 @@ def test_no_denied_number_anywhere_in_repository(denied):
             text = path.read_text(encoding="utf-8", errors="replace")
             found += [(name, line) for line, _ in denied_in_text(text, denied)]
     assert found == []
+
+
+def test_number_forms_at_edges_and_in_runs():
+    """11-digit, spaced and bracketed forms are found at string edges; digit runs are not numbers."""
+    assert numbers_in("15555550148") == [(1, "5555550148")]
+    assert numbers_in("+1 555 555 0148.") == [(1, "5555550148")]
+    assert numbers_in("x(555)555-0148") == [(1, "5555550148")]
+    assert numbers_in("1234555501489") == []
+    assert numbers_in("v1.5555550148") == []
+
+
+def test_denied_in_built_page_text_and_links():
+    """In a built page, a denied number in the text or only in a tel: link is found."""
+    from guide.denylist_check import denied_in_page
+    denied = {number_hash("555-555-0147"): "test"}
+    in_text = "<html><body><p>Call <b>555</b>-555-0147</p></body></html>"
+    in_link = '<html><body><a href="tel:+15555550147">Call us</a></body></html>'
+    clean_page = '<html><body><a href="tel:988">Call 988</a><svg><path d="M555 555 0147"/></svg></body></html>'
+    assert [p.message for p in denied_in_page(in_text, denied, "x")] == [
+        "denied number 'test' in the page; remove it from the source that made it"]
+    assert len(denied_in_page(in_link, denied, "x")) == 1
+    assert denied_in_page(clean_page, denied, "x") == []

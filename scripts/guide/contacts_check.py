@@ -5,7 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from guide.contacts import Contact
-from guide.html_visibility import hidden_by, visible_text
+from guide.html_visibility import hidden_by, parsed, visible_text
 from guide.phone import dialled_digits, national_digits
 from guide.problems import Problem
 
@@ -13,9 +13,9 @@ BLOCK = "[data-crisis-contacts]"
 PARTIAL = "overrides/partials/crisis-contacts.html"
 
 
-def check_page_contacts(html: str, contacts: list[Contact], where: str) -> list[Problem]:
+def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], where: str) -> list[Problem]:
     """Every problem with the crisis contacts on one page (empty list = page is fine)."""
-    tree = LexborHTMLParser(html)
+    tree = parsed(html)
     blocks = tree.css(BLOCK)
     if not blocks:
         return [Problem(where, f"no crisis contacts block ({BLOCK}): the page was built without "
@@ -76,9 +76,9 @@ def _comes_before_heading(tree: LexborHTMLParser, block: LexborNode) -> bool:
 DIRECTORY = "[data-crisis-directory]"
 
 
-def check_directory(html: str, contacts: list[Contact], where: str) -> list[Problem]:
+def check_directory(html: str | LexborHTMLParser, contacts: list[Contact], where: str) -> list[Problem]:
     """The Get help page lists every line and every channel (TTY, text, chat) as a visible link."""
-    block = LexborHTMLParser(html).css_first(DIRECTORY)
+    block = parsed(html).css_first(DIRECTORY)
     if block is None:
         return [Problem(where, f"no contacts directory ({DIRECTORY}): the Get help page must use "
                                "template: get-help.html")]

@@ -4,6 +4,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
+from guide.html_visibility import parsed
 from guide.phone import number_hash, numbers_in
 from guide.problems import Problem
 
@@ -15,6 +18,18 @@ def denied_in_text(text: str, denied: dict[str, str]) -> list[tuple[int, str]]:
     """(line, denylist id) for each denied number in text; pure, so tests feed it strings."""
     return [(line, denied[number_hash(digits)]) for line, digits in numbers_in(text)
             if number_hash(digits) in denied]
+
+
+def denied_in_page(html: str | LexborHTMLParser, denied: dict[str, str], where: str) -> list[Problem]:
+    """A built page's text (scripts included) and its tel:/sms: links. Markup such as inline
+    SVG path data is skipped: it is full of digits but cannot carry a number to a reader, and
+    the sources it was built from are scanned raw, line by line."""
+    tree = parsed(html)
+    # Collapsed: Material's indentation makes most of a page's text nodes blank.
+    text = " ".join(tree.root.text(separator="\n").split()) if tree.root else ""
+    links = "\n".join(a.attributes.get("href") or "" for a in tree.css('a[href^="tel:"], a[href^="sms:"]'))
+    return [Problem(where, f"denied number {entry!r} in the page; remove it from the source that made it")
+            for _, entry in denied_in_text(text + "\n" + links, denied)]
 
 
 def check_files(paths: Iterable[Path], denied: dict[str, str], relative_to: Path) -> list[Problem]:

@@ -2,7 +2,7 @@
 browser tests' job). Works on selectolax (Lexbor) nodes: a real parser, never regex."""
 from __future__ import annotations
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Elements whose text a reader never sees as page text.
 NEVER_SHOWN = {"script", "style", "template", "noscript", "head", "title", "-comment"}
@@ -12,6 +12,11 @@ _HIDING_STYLES = {
     "content-visibility": {"hidden"},
     "opacity": {"0", "0.0"},
 }
+
+
+def parsed(html: str | LexborHTMLParser) -> LexborHTMLParser:
+    """Checks take HTML text or an already parsed page, so the build parses each page once."""
+    return html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
 
 
 def hidden_reason(node: LexborNode) -> str | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import textstat
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: F401 (type hints)
 
 from guide.content_rules import ContentRules
+from guide.html_visibility import parsed
 from guide.problems import Problem
 
 ARTICLE = "article"
@@ -25,8 +26,8 @@ class Readability:
     words: int
 
 
-def check_boxes(html: str, rules: ContentRules, where: str) -> list[Problem]:
-    article = LexborHTMLParser(html).css_first(ARTICLE)
+def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -> list[Problem]:
+    article = parsed(html).css_first(ARTICLE)
     if article is None:
         return [Problem(where, f"no <{ARTICLE}>: the page was not rendered by the theme")]
     boxes = [(node, _box_type(node)) for node in article.css(BOX)]
@@ -49,10 +50,11 @@ def check_boxes(html: str, rules: ContentRules, where: str) -> list[Problem]:
     return problems
 
 
-def readability(html: str) -> Readability:
+def readability(html: str | LexborHTMLParser) -> Readability:
     """Flesch-Kincaid grade of what a reader reads in the article: each heading, list item
-    and cell counts as a sentence, as a reader takes it; code and the sources list don't count."""
-    article = LexborHTMLParser(html).css_first(ARTICLE)
+    and cell counts as a sentence, as a reader takes it; code and the sources list don't count.
+    Removes those parts from a parsed page it is given."""
+    article = parsed(html).css_first(ARTICLE)
     if article is None:
         return Readability(0.0, 0)
     for node in article.css(NOT_READ):

@@ -13,7 +13,9 @@ from guide.config import SiteConfig
 from guide.content_rules import ContentRules
 from guide.contacts_check import check_directory, check_page_contacts
 from guide.page_check import Readability, check_boxes, check_grade, readability
-from guide.denylist_check import check_files, files_under
+from selectolax.lexbor import LexborHTMLParser
+
+from guide.denylist_check import check_files, denied_in_page, files_under
 from guide.problems import Problem
 
 
@@ -56,17 +58,19 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
         problems.append(Problem(str(site_dir), "the build produced no HTML pages"))
     help_page = site_dir / config.built_path(config.extra.get("get_help_page", ""))
     for page in pages:
-        html = page.read_text(encoding="utf-8")
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))  # parsed once for every check
         label = page_label(page, site_dir, config.docs_dir)
-        problems += check_page_contacts(html, contacts, label)
+        problems += check_page_contacts(tree, contacts, label) + denied_in_page(tree, denied, label)
         if page == help_page:
-            problems += check_directory(html, contacts, label)
+            problems += check_directory(tree, contacts, label)
         if rules is not None and label.endswith(".md)"):
-            grades[label] = readability(html)
-            problems += check_boxes(html, rules, label) + check_grade(grades[label], rules, label)
+            problems += check_boxes(tree, rules, label)
+            grades[label] = readability(tree)  # last: it removes what readers don't read
+            problems += check_grade(grades[label], rules, label)
     if config.extra.get("get_help_page") and not help_page.is_file():
         problems.append(Problem(str(config.path.name), f"extra.get_help_page: {help_page} was not built"))
-    problems += check_files(files_under(site_dir), denied, site_dir.parent)
+    others = [path for path in files_under(site_dir) if path.suffix != ".html"]  # pages done above
+    problems += check_files(others, denied, site_dir.parent)
     return SiteReport(problems, len(pages), grades)
 
 

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Benchmark: how much the crisis-contact check costs next to a bare `mkdocs build`.
+Prints figures; asserts nothing. Run: python3 scripts/bench.py [--pages 1000]"""
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bootstrap  # noqa: E402
+
+bootstrap.ensure_venv()
+from guide.config import load_site_config  # noqa: E402
+from guide.contacts import parse_contacts, parse_denied  # noqa: E402
+from guide.contacts_check import check_page_contacts  # noqa: E402
+from guide.content_rules import parse_content_rules  # noqa: E402
+from guide.denylist_check import check_files, denied_in_page, files_under  # noqa: E402
+from guide.page_check import check_boxes, readability  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from guide.site_build import built_pages, run_mkdocs  # noqa: E402
+
+REPO = bootstrap.REPO
+
+
+def generated_site(root: Path, pages: int) -> Path:
+    """Copies of the real pages in part-NNN/ folders (relative links stay valid), with a nav
+    listing every page, as Material renders the whole nav into every page."""
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    shutil.copytree(REPO / "includes", root / "includes")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "scripts").symlink_to(REPO / "scripts")
+    originals = sorted(p.name for p in (REPO / "docs").glob("*.md"))
+    nav, count, part = [f"  - {name}" for name in originals], len(originals), 0
+    while count < pages:
+        part += 1
+        folder = docs / f"part-{part:03d}"
+        folder.mkdir()
+        nav.append(f"  - Part {part}:")
+        for name in originals[: pages - count]:
+            shutil.copy(REPO / "docs" / name, folder / name)
+            nav.append(f"      - part-{part:03d}/{name}")
+            count += 1
+    config = root / "mkdocs.yml"
+    # The last folder may hold only some pages: their links to the rest are not this test's subject.
+    relaxed = "validation:\n  links:\n    not_found: info\n    anchors: info\n"
+    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n{relaxed}nav:\n" + "\n".join(nav) + "\n")
+    return config
+
+
+def measure(config_path: Path, label: str) -> None:
+    config, _ = load_site_config(config_path)
+    denied, _ = parse_denied(config.extra, "config")
+    contacts, _ = parse_contacts(config.extra, "config", denied)
+    rules, _ = parse_content_rules(config.extra, "config")
+    site = config_path.parent / "bench-site"
+    run = run_mkdocs(config.path, site)
+    if not run.ok:
+        sys.exit(f"build failed:\n{run.output[-2000:]}")
+    pages = built_pages(site)
+
+    # The same work check_built_site does for contacts and denied numbers, files read included.
+    started = time.perf_counter()
+    problems = []
+    for page in pages:
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        problems += check_page_contacts(tree, contacts, str(page)) + denied_in_page(tree, denied, str(page))
+    problems += check_files([p for p in files_under(site) if p.suffix != ".html"], denied, site)
+    contact_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for page in pages:
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        check_boxes(tree, rules, "x")
+        readability(tree)
+    content_seconds = time.perf_counter() - started
+
+    size = sum(page.stat().st_size for page in pages) / len(pages) / 1024
+    print(f"{label}: {len(pages)} pages, average page {size:.0f} KiB, {len(problems)} problems")
+    print(f"  mkdocs build (bare)          {run.seconds:8.2f} s")
+    print(f"  crisis-contact check         {contact_seconds:8.2f} s  = {100 * contact_seconds / run.seconds:.1f} % of the build"
+          "  (target <= 10 % at 1,000 pages)")
+    print(f"  content checks (boxes+grade) {content_seconds:8.2f} s  = {100 * content_seconds / run.seconds:.1f} % of the build")
+    shutil.rmtree(site)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=1000, help="pages in the generated site (default 1000)")
+    args = parser.parse_args()
+    measure(REPO / "mkdocs.yml", "Real site")
+    with tempfile.TemporaryDirectory() as tmp:
+        measure(generated_site(Path(tmp), args.pages), f"Generated site ({args.pages} pages)")
+
+
+if __name__ == "__main__":
+    main()
