@@ -39,18 +39,20 @@ def ensure_venv() -> None:
 def ensure_chromium() -> str:
     """Debian's chromium, installed with apt-get if it is missing."""
     if not Path(CHROMIUM).exists():
-        _apt_install("chromium")
+        # fonts-liberation is only "recommended", and without any font pages render blank.
+        _apt_install("chromium", "fonts-liberation")
     return CHROMIUM
 
 
-def _apt_install(package: str) -> None:
+def _apt_install(*packages: str) -> None:
+    names = " ".join(packages)
     if shutil.which("apt-get") is None:
-        sys.exit(f"{package} is missing and this is not a Debian machine: install {package} yourself.")
+        sys.exit(f"{names} missing and this is not a Debian machine: install them yourself.")
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    _say(f"Installing Debian's {package} with apt-get ...")
+    _say(f"Installing Debian's {names} with apt-get ...")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     _run([*sudo, "apt-get", "update", "-qq"], env=env)
-    _run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", package], env=env)
+    _run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
 
 
 def _run(command: list[str], **kwargs) -> None:
