@@ -224,3 +224,21 @@ def test_unknown_box_type_fails(tiny_site, capsys):
         "The cat sat", '!!! warning "Careful"\n\n    Text.\n\nThe cat sat'))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1 and "box type 'warning' is not allowed" in out
+
+
+def test_external_image_fails_build(tiny_site, capsys):
+    """A page that would fetch an image from another site fails, naming the page and URL."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() +
+                   '\n<img src="https://images.example/x.png" alt="x" width="1" height="1">\n')
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "site/index.html (docs/index.md)" in out and "fetches <img src> https://images.example/x.png" in out
+
+
+def test_offline_build_uses_own_search_shim(tiny_site, capsys, tmp_path):
+    """--offline uses our file:// worker shim, never a CDN copy, and writes the zip."""
+    code, out = build(tiny_site.config(), capsys, "--offline", "--dist-dir", str(tmp_path / "dist"))
+    assert code == 0, out
+    html = (tiny_site.root / "site-offline" / "index.html").read_text()
+    assert 'src="assets/javascripts/iframe-worker.js"' in html and "unpkg" not in html
+    assert list((tmp_path / "dist").glob("*-offline.zip"))

@@ -1,32 +1,54 @@
-"""The build command: validate config, build strictly, then check every built page."""
+"""The build command: validate config, build strictly, check every built page, and (with
+--offline) package the copy clinics open from a folder or USB stick."""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from guide.config import load_site_config
-from guide.content_rules import parse_content_rules
-from guide.contacts import parse_contacts, parse_denied
+from guide.clinic import Clinic, parse_clinic
+from guide.config import SiteConfig, defining_file, load_site_config
+from guide.contacts import Contact, parse_contacts, parse_denied
+from guide.content_rules import ContentRules, parse_content_rules
 from guide.denylist_check import check_files, files_under
+from guide.offline_copy import make_zip, prune, write_readme
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
+from guide.resource_check import check_stylesheets
 from guide.site_build import check_built_site, run_mkdocs
 from guide.source_check import check_markdown_files
 
 REPO = Path(__file__).resolve().parents[2]
 EXIT_CHECKS_FAILED, EXIT_BAD_CONFIG = 1, 2
+ZIP_TARGET_BYTES = 1024 * 1024
+
+
+@dataclass
+class Settings:
+    """Everything the checks need from a valid config."""
+    config: SiteConfig
+    contacts: list[Contact]      # the national and local lines, plus the clinic's intake line
+    clinic: Clinic | None
+    denied: dict[str, str]
+    rules: ContentRules
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="scripts/build.py",
-        description="Build the guide into a folder and prove every page shows the crisis contacts.")
+        description="Build the guide and prove every page shows the crisis contacts.")
     parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml",
-                        help="MkDocs config or overlay (INHERIT: mkdocs.yml) to build (default: mkdocs.yml)")
+                        help="MkDocs config or clinic overlay (INHERIT: mkdocs.yml) to build (default: mkdocs.yml)")
+    parser.add_argument("--offline", action="store_true",
+                        help="build the copy that works from files with no network, into site-offline/, "
+                             "and zip it into dist/")
     parser.add_argument("--site-dir", type=Path, default=None,
-                        help="where to write the site (default: site/ next to the config)")
+                        help="where to write the site (default: site/ or site-offline/ next to the config)")
+    parser.add_argument("--dist-dir", type=Path, default=None,
+                        help="where --offline writes its zip (default: dist/ next to the config)")
     parser.add_argument("--hash-number", metavar="NUMBER",
                         help="print the denylist hash of a phone number and exit")
     return parser.parse_args(argv)
@@ -37,48 +59,96 @@ def main(argv: list[str] | None = None) -> int:
     if args.hash_number:
         print(number_hash(args.hash_number))
         return 0
-    return build(args.config, args.site_dir)
+    return build(args.config, args.site_dir, offline=args.offline, dist_dir=args.dist_dir)
 
 
-def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None) -> int:
-    """Validate config, build strictly, check everything; one report for all problems."""
+def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
+    """Read and validate the whole config; problems name the file in the INHERIT chain to fix."""
     config, problems = load_site_config(config_path)
     if config is None:
-        return _fail(problems, "The config could not be read; nothing was built.", EXIT_BAD_CONFIG)
-    where = _display(config.path)
-    denied, problems = parse_denied(config.extra, where)
-    contacts, contact_problems = parse_contacts(config.extra, where, denied)
-    rules, rule_problems = parse_content_rules(config.extra, where)
-    problems += contact_problems + rule_problems
-    if problems:
+        return None, problems
+    locate = lambda key: defining_file(config, key)  # noqa: E731
+    denied, problems = parse_denied(config.extra, locate(DENIED := "extra.denied_numbers"))
+    contacts, found = parse_contacts(config.extra, locate, denied)
+    clinic, clinic_problems = parse_clinic(config.extra, locate, config.root, denied)
+    rules, rule_problems = parse_content_rules(config.extra, locate("extra.content_rules"))
+    problems += found + clinic_problems + rule_problems
+    if problems or rules is None:
+        return None, problems or [Problem(locate(DENIED), "config is invalid")]
+    if clinic is not None:
+        contacts = [*contacts, clinic.intake]
+    return Settings(config, contacts, clinic, denied, rules), []
+
+
+def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None,
+          offline: bool = False, dist_dir: Path | None = None) -> int:
+    """Validate config, build strictly, check everything; one report for all problems."""
+    settings, problems = load_settings(config_path)
+    if settings is None:
         return _fail(problems, "The config is invalid; nothing was built.", EXIT_BAD_CONFIG)
+    config, rules = settings.config, settings.rules
+    config.offline = offline
+    where = _display(config.path)
 
     # Sources first, so a broken page is reported even when MkDocs also fails on it.
-    site_dir = (site_dir or config.root / config.raw.get("site_dir", "site")).resolve()
+    default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")
+    site_dir = (site_dir or config.root / default_dir).resolve()
     glossary = files_under(config.root / "includes")
     pages = sorted(config.docs_dir.rglob("*.md"))
-    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary), denied, REPO)
+    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary),
+                           settings.denied, REPO)
     found, warnings = check_markdown_files(pages + glossary, config.root, rules, today or dt.date.today())
     problems += found
 
-    run = run_mkdocs(config.path, site_dir)
+    run = run_mkdocs(config.path, site_dir, offline=offline)
     if not run.ok:
         print(_mkdocs_messages(run.output))
         problems.append(Problem(where, "mkdocs build failed (strict mode): fix the messages above"))
         return _fail(problems, "The build failed.", EXIT_CHECKS_FAILED, warnings)
+    if offline:
+        removed = prune(site_dir, _search_languages(config))
+        write_readme(site_dir, config.raw.get("site_name", "Guide"), _contact_lines(settings), str(today or dt.date.today()))
 
     started = time.perf_counter()
-    report = check_built_site(site_dir, config, contacts, denied, rules)
+    texts = settings.clinic.texts if settings.clinic else ()
+    report = check_built_site(site_dir, config, settings.contacts, settings.denied, rules, texts)
+    problems += report.problems + check_stylesheets(site_dir)
     check_seconds = time.perf_counter() - started
     print(_grade_table(report.grades, rules.max_grade))
-    problems += report.problems
     if problems:
         return _fail(problems, f"Checked {report.pages} built pages; the site must not ship.",
                      EXIT_CHECKS_FAILED, warnings)
     _warn(warnings)
-    print(f"OK: {report.pages} pages in {_display(site_dir)}/ show all {len(contacts)} crisis contacts; "
-          f"no denied numbers; content rules met. Build {run.seconds:.1f} s, checks {check_seconds:.2f} s.")
+    print(f"OK: {report.pages} pages in {_display(site_dir)}/ show all {len(settings.contacts)} crisis contacts; "
+          f"no denied numbers, no outside requests; content rules met. "
+          f"Build {run.seconds:.1f} s, checks {check_seconds:.2f} s.")
+    if offline:
+        _package(settings, site_dir, removed, dist_dir or settings.config.root / "dist")
     return 0
+
+
+def _package(settings: Settings, site_dir: Path, removed: list[Path], dist_dir: Path) -> None:
+    name = _slug(settings.config.raw.get("site_name", "guide"))
+    zip_path = dist_dir / f"{name}-offline.zip"
+    size = make_zip(site_dir, zip_path, name)
+    files = sum(1 for p in site_dir.rglob("*") if p.is_file())
+    verdict = "within" if size <= ZIP_TARGET_BYTES else "OVER"
+    print(f"Offline copy: {_display(zip_path)} ({size / 1024:.0f} KiB, {files} files; {verdict} the 1 MiB target; "
+          f"left out {len(removed)} unused files). Unzip it and open {name}/index.html.")
+
+
+def _search_languages(config: SiteConfig) -> list[str]:
+    search = (config.raw.get("plugins") or {}).get("search") or {}
+    lang = search.get("lang", ["en"]) if isinstance(search, dict) else ["en"]
+    return lang if isinstance(lang, list) else [lang]
+
+
+def _contact_lines(settings: Settings) -> list[str]:
+    return [f"{c.number:<16} {c.label if c.id == 'clinic' else c.summary}" for c in settings.contacts]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "guide"
 
 
 def _grade_table(grades: dict, limit: float) -> str:

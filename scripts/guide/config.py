@@ -15,6 +15,7 @@ class SiteConfig:
     path: Path                                   # the file given to the build
     raw: dict                                    # merged YAML, as MkDocs sees it
     chain: list[Path] = field(default_factory=list)  # the file and every file it INHERITs
+    offline: bool = False                        # built with the offline plugin on
 
     @property
     def root(self) -> Path:
@@ -39,11 +40,7 @@ class SiteConfig:
     @property
     def use_directory_urls(self) -> bool:
         # The offline plugin forces flat .html URLs.
-        plugins = self.raw.get("plugins") or {}
-        offline = plugins.get("offline") if isinstance(plugins, dict) else None
-        if isinstance(offline, dict) and offline.get("enabled") is True:
-            return False
-        return bool(self.raw.get("use_directory_urls", True))
+        return not self.offline and bool(self.raw.get("use_directory_urls", True))
 
     def built_path(self, src_uri: str) -> Path:
         """Where MkDocs writes a page, relative to the site folder."""
@@ -51,6 +48,30 @@ class SiteConfig:
         if stem.name in ("index", "README"):
             return stem.parent / "index.html"
         return stem / "index.html" if self.use_directory_urls else stem.with_suffix(".html")
+
+
+def defining_file(config: SiteConfig, key: str) -> str:
+    """The file in the INHERIT chain (overlay first) that sets a dotted key, for error messages;
+    for a key nobody sets, the file given to the build."""
+    parts = [p.split("[")[0] for p in key.split(".")]
+    for path in config.chain:
+        with path.open("rb") as handle:
+            node = yaml_load(handle.read().decode()) or {}
+        for depth, part in enumerate(parts):
+            if not isinstance(node, dict) or part not in node:
+                break
+            node = node[part]
+            if depth == len(parts) - 1:
+                return _shown(path)
+    # Not set as a whole: name the deepest file setting its parent, else the primary file.
+    return _shown(config.path) if len(parts) == 1 else defining_file(config, ".".join(parts[:-1]))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def load_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:

@@ -9,7 +9,7 @@ from guide.problems import Problem
 CONTACTS_KEY = "extra.crisis_contacts"
 DENIED_KEY = "extra.denied_numbers"
 TEXT_FIELDS = ("label", "number", "href", "action", "summary", "when", "hours", "cost", "languages")
-CONTACT_FIELDS = {"order", "channels", *TEXT_FIELDS}
+CONTACT_FIELDS = {"order", "channels", "remove", "why", *TEXT_FIELDS}
 CHANNEL_FIELDS = {"label", "number", "href", "banner"}
 WEB_SCHEMES = ("https://",)
 
@@ -67,22 +67,37 @@ def parse_denied(extra: dict, source: str) -> tuple[dict[str, str], list[Problem
     return denied, problems
 
 
-def parse_contacts(extra: dict, source: str, denied: dict[str, str]) -> tuple[list[Contact], list[Problem]]:
-    """Validate extra.crisis_contacts; return contacts in display order and every problem."""
+def parse_contacts(extra: dict, source, denied: dict[str, str]) -> tuple[list[Contact], list[Problem]]:
+    """Validate extra.crisis_contacts; return contacts in display order and every problem.
+    source: the config file's name, or a function from a config key to the file that sets it."""
+    locate = source if callable(source) else (lambda key: source)
     raw = extra.get("crisis_contacts")
     if isinstance(raw, list):
-        return [], [Problem(source, f"{CONTACTS_KEY} must be a mapping keyed by id, not a list "
-                                    "(config overlays replace lists wholesale)")]
+        return [], [Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY} must be a mapping keyed by id, not a list "
+                                                  "(config overlays replace lists wholesale)")]
     if not isinstance(raw, dict) or not raw:
-        return [], [Problem(source, f"{CONTACTS_KEY} is missing or empty: every page must show crisis contacts")]
+        return [], [Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY} is missing or empty: every page must show "
+                                                  "crisis contacts")]
 
     contacts, problems = [], []
     for contact_id, entry in raw.items():
         key = f"{CONTACTS_KEY}.{contact_id}"
+        if isinstance(entry, dict) and entry.get("remove") is True:
+            # Removing a line is explicit and explained, never a side effect of an overlay.
+            if not str(entry.get("why") or "").strip():
+                problems.append(Problem(locate(f"{key}.why"), f"{key}.why: say why this line is removed"))
+            continue
+        if entry is None:
+            problems.append(Problem(locate(key), f"{key}: is empty; to remove this line set "
+                                                 "remove: true and why: <reason>"))
+            continue
         found = _entry_problems(key, entry, denied)
-        problems += [Problem(source, message) for message in found]
+        problems += [Problem(locate(message.split(":", 1)[0]), message) for message in found]
         if not found:
             contacts.append(_to_contact(contact_id, entry))
+    if not contacts and not problems:
+        problems.append(Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY}: every line is removed; "
+                                                      "every page must show crisis contacts"))
     return sorted(contacts, key=lambda c: (c.order, c.id)), problems
 
 
@@ -91,6 +106,8 @@ def _entry_problems(key: str, entry: object, denied: dict[str, str]) -> list[str
         return [f"{key}: must be a mapping with fields {', '.join(sorted(CONTACT_FIELDS))}"]
     messages = [f"{key}.{field}: unknown field (allowed: {', '.join(sorted(CONTACT_FIELDS))})"
                 for field in entry if field not in CONTACT_FIELDS]
+    if entry.get("remove") not in (None, False):
+        messages.append(f"{key}.remove: must be true (with why) or left out")
     for field in TEXT_FIELDS:
         value = entry.get(field)
         if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
@@ -99,7 +116,7 @@ def _entry_problems(key: str, entry: object, denied: dict[str, str]) -> list[str
         messages.append(f"{key}.order: must be a whole number (banner position)")
     if messages:
         return messages
-    messages += _dial_problems(key, str(entry["number"]), str(entry["href"]), denied)
+    messages += dial_problems(key, str(entry["number"]), str(entry["href"]), denied)
 
     channels = entry.get("channels", [])
     if not isinstance(channels, list):
@@ -122,13 +139,13 @@ def _channel_problems(key: str, channel: object, denied: dict[str, str]) -> list
     if dialled_digits(href) is not None:
         if number is None:
             return messages + [f"{key}.number: a {href.split(':')[0]}: link must show its number"]
-        messages += _dial_problems(key, str(number), href, denied)
+        messages += dial_problems(key, str(number), href, denied)
     elif not href.startswith(WEB_SCHEMES):
         messages.append(f"{key}.href: must be tel:, sms: or https:// (got {href!r})")
     return messages
 
 
-def _dial_problems(key: str, number: str, href: str, denied: dict[str, str]) -> list[str]:
+def dial_problems(key: str, number: str, href: str, denied: dict[str, str]) -> list[str]:
     messages = []
     if set(number) - ALLOWED_IN_NUMBER or not any(ch.isdigit() for ch in number):
         messages.append(f"{key}.number: {number!r} must be digits (spaces, -, (, ), + allowed); "

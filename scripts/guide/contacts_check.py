@@ -13,8 +13,10 @@ BLOCK = "[data-crisis-contacts]"
 PARTIAL = "overrides/partials/crisis-contacts.html"
 
 
-def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], where: str) -> list[Problem]:
-    """Every problem with the crisis contacts on one page (empty list = page is fine)."""
+def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], where: str,
+                        texts: tuple[str, ...] = ()) -> list[Problem]:
+    """Every problem with the crisis contacts on one page (empty list = page is fine).
+    texts: words that must also be visible in the block (a clinic's name, address, hours)."""
     tree = parsed(html)
     blocks = tree.css(BLOCK)
     if not blocks:
@@ -35,6 +37,9 @@ def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], w
     problems += _mismatched_links(links, where)
     for contact in contacts:
         problems += _contact_problems(contact, links, where)
+    shown = visible_text(block)
+    problems += [Problem(where, f"{text!r} is not visible in the crisis contacts block")
+                 for text in texts if " ".join(text.split()) not in shown]
     return problems
 
 

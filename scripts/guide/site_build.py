@@ -13,6 +13,7 @@ from guide.config import SiteConfig
 from guide.content_rules import ContentRules
 from guide.contacts_check import check_directory, check_page_contacts
 from guide.page_check import Readability, check_boxes, check_grade, readability
+from guide.resource_check import check_page_resources
 from selectolax.lexbor import LexborHTMLParser
 
 from guide.denylist_check import check_files, denied_in_page, files_under
@@ -48,7 +49,7 @@ class SiteReport:
 
 
 def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact], denied: dict[str, str],
-                     rules: ContentRules | None = None) -> SiteReport:
+                     rules: ContentRules | None = None, texts: tuple[str, ...] = ()) -> SiteReport:
     """Contacts on every built page, every line on the Get help page, no denied number anywhere;
     with rules, also the boxes and reading grade of every page made from Markdown."""
     pages = built_pages(site_dir)
@@ -60,7 +61,8 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
     for page in pages:
         tree = LexborHTMLParser(page.read_text(encoding="utf-8"))  # parsed once for every check
         label = page_label(page, site_dir, config.docs_dir)
-        problems += check_page_contacts(tree, contacts, label) + denied_in_page(tree, denied, label)
+        problems += check_page_contacts(tree, contacts, label, texts) + denied_in_page(tree, denied, label)
+        problems += check_page_resources(tree, label)
         if page == help_page:
             problems += check_directory(tree, contacts, label)
         if rules is not None and label.endswith(".md)"):

@@ -1,0 +1,77 @@
+"""A hosting clinic's own block (extra.clinic): name, optional logo, intake line, address,
+hours, note. Shown beside the national lines on every page and checked like them."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.contacts import Contact, dial_problems
+from guide.problems import Problem
+
+KEY = "extra.clinic"
+FIELDS = {"name", "logo", "intake", "address", "hours", "note"}
+INTAKE_FIELDS = {"label", "number", "href"}
+LOGO_FOLDER = "assets/clinic"  # where the build puts the logo in the site
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    intake: Contact
+    texts: tuple[str, ...]      # name, address, hours, note: each must be visible on every page
+    logo: Path | None = None
+
+
+def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tuple[Clinic | None, list[Problem]]:
+    """No clinic block is fine (the national guide). A clinic block must be complete."""
+    raw = extra.get("clinic")
+    if raw is None:
+        return None, []
+    if not isinstance(raw, dict):
+        return None, [Problem(locate(KEY), f"{KEY}: must be a mapping with {', '.join(sorted(FIELDS))}")]
+    messages = [f"{KEY}.{name}: unknown option (allowed: {', '.join(sorted(FIELDS))})" for name in raw if name not in FIELDS]
+    for name in ("name", "address", "hours", "note"):
+        value = raw.get(name)
+        if (name == "name" or value is not None) and not (isinstance(value, str) and value.strip()):
+            messages.append(f"{KEY}.{name}: must be text" + (" (the clinic's name is required)" if name == "name" else ""))
+    intake = raw.get("intake")
+    if not isinstance(intake, dict):
+        messages.append(f"{KEY}.intake: needs label, number and href (tel:), the clinic's phone line")
+    else:
+        messages += [f"{KEY}.intake.{name}: unknown option" for name in intake if name not in INTAKE_FIELDS]
+        messages += [f"{KEY}.intake.{name}: missing or empty" for name in ("label", "number", "href")
+                     if not str(intake.get(name) or "").strip()]
+        if not messages:
+            messages += dial_problems(f"{KEY}.intake", str(intake["number"]), str(intake["href"]), denied)
+    logo = root / raw["logo"] if isinstance(raw.get("logo"), str) else None
+    if "logo" in raw and (logo is None or not logo.is_file() or logo_size(logo) is None):
+        messages.append(f"{KEY}.logo: must be a .png or .svg file with a size, relative to {root} (got {raw['logo']!r})")
+    if messages:
+        return None, [Problem(locate(message.split(":", 1)[0]), message) for message in messages]
+    name = raw["name"].strip()
+    contact = Contact(id="clinic", order=0, label=f"{name}: {intake['label']}", number=str(intake["number"]),
+                      href=str(intake["href"]), action="Call", summary=str(intake["label"]), when="",
+                      hours=raw.get("hours") or "", cost="", languages="")
+    texts = tuple(raw[k].strip() for k in ("name", "address", "hours", "note") if raw.get(k))
+    return Clinic(name=name, intake=contact, texts=texts, logo=logo), []
+
+
+def logo_size(path: Path) -> tuple[int, int] | None:
+    """Width and height in pixels (PNG header, or SVG width/height/viewBox), for <img> sizes."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".png" and data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if path.suffix.lower() == ".svg":
+        try:
+            svg = etree.fromstring(data)
+        except etree.ParseError:
+            return None
+        box = (svg.get("viewBox") or "").replace(",", " ").split()
+        try:
+            width = float(str(svg.get("width") or (box[2] if len(box) == 4 else "")).removesuffix("px"))
+            height = float(str(svg.get("height") or (box[3] if len(box) == 4 else "")).removesuffix("px"))
+        except ValueError:
+            return None
+        return round(width), round(height)
+    return None

@@ -1,0 +1,66 @@
+"""The offline copy for clinics: trim the built site to what readers' browsers load, add a
+note for staff, and zip it."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+# Never loaded by a reader's browser: source maps, and sitemaps (for search engines). The JSON
+# search index stays: file:// uses the .js copy, but an intranet server uses the JSON.
+UNUSED_OFFLINE = ["**/*.map", "sitemap.xml", "sitemap.xml.gz"]
+LUNR_LANGUAGES = "assets/javascripts/lunr"  # only loaded for non-English search
+
+README = """{site_name}
+{underline}
+
+This folder is a complete copy of the guide. It works with no internet connection.
+It collects nothing: no tracking, no cookies, no outside requests.
+
+To open it on this computer
+  1. Unzip the file (right-click > Extract All, or double-click on a Mac).
+  2. Open the folder and double-click index.html. It opens in your web browser.
+  3. Search works too: use the search box at the top of any page.
+
+To put it on a kiosk or shared computer
+  Copy the whole folder (not just index.html) to the computer, then open index.html.
+  Set the browser's home page to that file if you like.
+
+To host it on your intranet
+  Copy the folder to any web server. No database or server code is needed.
+
+Crisis contacts are at the top of every page:
+{contacts}
+
+Built {built} from the guide's sources. To update it, build and unzip a new copy.
+"""
+
+
+def prune(site_dir: Path, search_languages: list[str]) -> list[Path]:
+    """Delete what an offline copy never loads; returns what was removed."""
+    removed = [p for pattern in UNUSED_OFFLINE for p in site_dir.glob(pattern) if p.is_file()]
+    for path in removed:
+        path.unlink()
+    lunr = site_dir / LUNR_LANGUAGES
+    if set(search_languages) <= {"en"} and lunr.is_dir():
+        removed.append(lunr)
+        shutil.rmtree(lunr)
+    return removed
+
+
+def write_readme(site_dir: Path, site_name: str, contact_lines: list[str], built: str) -> Path:
+    path = site_dir / "README.txt"
+    path.write_text(README.format(site_name=site_name, underline="=" * len(site_name),
+                                  contacts="\n".join(f"  {line}" for line in contact_lines), built=built),
+                    encoding="utf-8")
+    return path
+
+
+def make_zip(site_dir: Path, zip_path: Path, folder: str) -> int:
+    """Zip site_dir as folder/...; returns the zip's size in bytes."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"{folder}/{path.relative_to(site_dir)}")
+    return zip_path.stat().st_size

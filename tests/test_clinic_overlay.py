@@ -1,0 +1,127 @@
+"""Clinic overlays: a clinic's block and local lines are shown and checked on every page;
+mistakes name the overlay file and key; removing a national line must be explicit."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from conftest import REPO
+from guide.cli import main
+
+CLINIC = """
+extra:
+  clinic:
+    name: Test Clinic
+    intake:
+      label: Call the clinic
+      number: (503) 555-0142
+      href: "tel:+15035550142"
+    address: 1 Test Road
+    hours: Mon-Fri 9-5
+    note: Walk-ins welcome.
+"""
+
+
+def overlay(tiny_site, text: str):
+    """clinic.yml INHERITs the tiny site's mkdocs.yml, which INHERITs the repo's."""
+    tiny_site.config()
+    path = tiny_site.root / "clinic.yml"
+    path.write_text("INHERIT: mkdocs.yml\n" + textwrap.dedent(text))
+    return path
+
+
+def build(config, capsys, *args):
+    code = main(["--config", str(config), *args])
+    return code, capsys.readouterr().out
+
+
+def test_example_overlay_is_valid(capsys, tmp_path):
+    """The committed clinic.example.yml builds and passes every check."""
+    code, out = build(REPO / "clinic.example.yml", capsys, "--site-dir", str(tmp_path / "site"))
+    assert code == 0, out
+    assert "show all 5 crisis contacts" in out
+
+
+def test_clinic_block_checked_on_every_page(tiny_site, capsys):
+    """A clinic partial that drops the address fails on every page, naming the missing text."""
+    partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
+    partial.write_text(partial.read_text().replace("{{ clinic.address | d(\"\") }}", ""))
+    code, out = build(overlay(tiny_site, CLINIC), capsys)
+    assert code == 1
+    assert out.count("'1 Test Road' is not visible in the crisis contacts block") == 4  # 3 pages + 404
+
+
+def test_clinic_intake_link_checked(tiny_site, capsys):
+    """The clinic's phone must be a visible link on every page, like the national lines."""
+    partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
+    partial.write_text(partial.read_text().replace('href="{{ clinic.intake.href }}"', ""))
+    code, out = build(overlay(tiny_site, CLINIC), capsys)
+    assert code == 1 and "Test Clinic: Call the clinic ((503) 555-0142): no link in the crisis block" in out
+
+
+@pytest.mark.parametrize("change, key", [
+    ("    name: ''\n", "extra.clinic.name: must be text"),
+    ("    colour: blue\n", "extra.clinic.colour: unknown option"),
+    ("    logo: missing.png\n", "extra.clinic.logo: must be a .png or .svg file"),
+])
+def test_malformed_clinic_names_overlay_and_key(tiny_site, capsys, change, key):
+    """A malformed clinic block is refused before building, naming clinic.yml and the key."""
+    code, out = build(overlay(tiny_site, CLINIC + change), capsys)
+    assert code == 2 and "nothing was built" in out
+    assert f"clinic.yml\n    - {key}" in out
+
+
+def test_clinic_phone_dialling_another_number(tiny_site, capsys):
+    """A clinic link that dials another number is refused."""
+    code, out = build(overlay(tiny_site, CLINIC.replace("tel:+15035550142", "tel:+15035550143")), capsys)
+    assert code == 2 and "extra.clinic.intake.href: 'tel:+15035550143' dials 5035550143" in out
+
+
+def test_error_in_base_config_names_base_file(tiny_site, capsys):
+    """A mistake that lives in the inherited file names that file, not the overlay."""
+    tiny_site.config("extra:\n  crisis_contacts:\n    samhsa:\n      href: 'tel:123'\n")
+    path = tiny_site.root / "clinic.yml"
+    path.write_text("INHERIT: mkdocs.yml\n" + textwrap.dedent(CLINIC))
+    code, out = build(path, capsys)
+    assert code == 2 and "mkdocs.yml\n    - extra.crisis_contacts.samhsa.href" in out
+    assert "clinic.yml\n" not in out
+
+
+def test_local_line_added_and_checked(tiny_site, capsys):
+    """A local crisis line merges in beside the national ones and is checked on every page."""
+    local = """
+    extra:
+      crisis_contacts:
+        county:
+          order: 4
+          label: County crisis team
+          number: (503) 555-0199
+          href: "tel:+15035550199"
+          action: Call
+          summary: Local crisis team
+          when: A crisis.
+          hours: Always
+          cost: Free
+          languages: English
+    """
+    code, out = build(overlay(tiny_site, local), capsys)
+    assert code == 0 and "show all 4 crisis contacts" in out
+    html = (tiny_site.root / "site" / "index.html").read_text()
+    assert 'href="tel:+15035550199"' in html and 'href="tel:988"' in html
+
+
+def test_removing_national_line_needs_why(tiny_site, capsys):
+    """remove: true without a reason is refused; nulling an entry is refused too."""
+    code, out = build(overlay(tiny_site, "extra:\n  crisis_contacts:\n    samhsa:\n      remove: true\n"), capsys)
+    assert code == 2 and "extra.crisis_contacts.samhsa.why: say why this line is removed" in out
+    code, out = build(overlay(tiny_site, "extra:\n  crisis_contacts:\n    samhsa: null\n"), capsys)
+    assert code == 2 and "to remove this line set remove: true and why" in out
+
+
+def test_removing_national_line_explicitly(tiny_site, capsys):
+    """An explicit, explained removal builds without that line."""
+    text = "extra:\n  crisis_contacts:\n    samhsa:\n      remove: true\n      why: Local referral line instead.\n"
+    code, out = build(overlay(tiny_site, text), capsys)
+    assert code == 0 and "show all 2 crisis contacts" in out
+    assert "tel:+18006624357" not in (tiny_site.root / "site" / "index.html").read_text()

@@ -1,0 +1,133 @@
+"""The offline copy, as a clinic gets it: unzip, open from file:// with the network off.
+Every page opens, links resolve, search works, and no request leaves the machine."""
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from browser import FIRST_SCREEN, link_problems
+from conftest import REPO
+from guide.cli import build
+from guide.offline_copy import prune
+
+
+def unzip_build(config, tmp_path_factory, name):
+    root = tmp_path_factory.mktemp(name)
+    assert build(config, root / "site", offline=True, dist_dir=root / "dist") == 0
+    (archive,) = (root / "dist").glob("*-offline.zip")
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(root / "unzipped")
+    (folder,) = (root / "unzipped").iterdir()
+    return archive, folder
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    return unzip_build(REPO / "mkdocs.yml", tmp_path_factory, "offline")
+
+
+@pytest.fixture(scope="session")
+def clinic_copy(tmp_path_factory):
+    return unzip_build(REPO / "clinic.example.yml", tmp_path_factory, "clinic")
+
+
+def pages(folder):
+    # 404.html is for a web server (intranet), which shows it with site_url-absolute links; a
+    # browser opening files never shows it. The served-site tests check it.
+    return sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
+
+
+def test_zip_is_small_and_complete(offline_copy):
+    """One folder with index.html and a README for staff; no source maps; under 1 MiB."""
+    archive, folder = offline_copy
+    names = zipfile.ZipFile(archive).namelist()
+    assert archive.stat().st_size <= 1024 * 1024
+    assert f"{folder.name}/index.html" in names and f"{folder.name}/README.txt" in names
+    assert f"{folder.name}/search/search_index.js" in names
+    assert f"{folder.name}/assets/javascripts/iframe-worker.js" in names
+    assert not [n for n in names if n.endswith(".map") or "/lunr/" in n]
+    assert "Crisis contacts are at the top of every page" in (folder / "README.txt").read_text()
+
+
+def test_internal_links_resolve_to_files(offline_copy):
+    """Every link between pages points at a file in the folder (no directory URLs)."""
+    _, folder = offline_copy
+    broken = []
+    for page in pages(folder):
+        for anchor in LexborHTMLParser(page.read_text()).css("a[href]"):
+            href = anchor.attributes["href"].split("#")[0]
+            if href and ":" not in href and not href.startswith("//"):
+                if not (page.parent / href).resolve().is_file():
+                    broken.append(f"{page.relative_to(folder)} -> {href}")
+    assert broken == []
+
+
+def test_every_page_opens_offline_with_no_outside_request(browser, offline_copy):
+    """From file:// with the network off: pages load with titles and contacts, all requests local."""
+    _, folder = offline_copy
+    context = browser.new_context(offline=True, viewport=FIRST_SCREEN)
+    page = context.new_page()
+    outside, errors = [], []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in pages(folder):
+        page.goto(path.as_uri())
+        assert page.title(), path
+        assert link_problems(page, ["tel:911", "tel:988", "tel:+18006624357"], True) == [], path
+    context.close()
+    assert outside == [] and errors == []
+
+
+def test_search_works_offline(browser, offline_copy):
+    """Typing "naloxone" in search from file:// with no network returns results."""
+    _, folder = offline_copy
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
+    page.goto((folder / "index.html").as_uri())
+    page.locator(".md-search__input").click()
+    page.keyboard.type("naloxone")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() >= 3
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    context.close()
+    assert outside == []
+
+
+def test_clinic_copy_shows_clinic_on_every_page(browser, clinic_copy):
+    """The example clinic's name and all five lines show on every page of its offline copy."""
+    _, folder = clinic_copy
+    hrefs = ["tel:911", "tel:988", "sms:988", "tel:+18006624357", "tel:+15035550199", "tel:+15035550142"]
+    context = browser.new_context(offline=True, viewport=FIRST_SCREEN)
+    page = context.new_page()
+    missing = []
+    for path in pages(folder):
+        page.goto(path.as_uri())
+        banner = page.locator("[data-crisis-contacts]")
+        if "Riverbend Community Health" not in banner.inner_text():
+            missing.append(f"{path.name}: clinic name")
+        missing += [f"{path.name}: {p}" for p in link_problems(page, hrefs, True)]
+    context.close()
+    assert missing == []
+
+
+def test_prune_keeps_what_readers_load(tmp_path):
+    """Source maps, sitemaps and unused search languages go; both search indexes stay."""
+    for name in ["a.js.map", "assets/javascripts/lunr/wordcut.js", "sitemap.xml", "search/search_index.json",
+                 "search/search_index.js", "index.html"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    prune(tmp_path, ["en"])
+    left = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert left == ["index.html", "search/search_index.js", "search/search_index.json"]
+
+
+def test_prune_keeps_languages_other_than_english(tmp_path):
+    """A Spanish search keeps the lunr language files it needs."""
+    (tmp_path / "assets/javascripts/lunr").mkdir(parents=True)
+    (tmp_path / "assets/javascripts/lunr/lunr.es.js").write_text("x")
+    prune(tmp_path, ["en", "es"])
+    assert (tmp_path / "assets/javascripts/lunr/lunr.es.js").exists()

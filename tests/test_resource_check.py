@@ -1,0 +1,45 @@
+"""No page may fetch anything from another site; links a reader follows are fine."""
+from __future__ import annotations
+
+import pytest
+
+from guide.resource_check import check_stylesheets, external_resources
+
+
+def page(head="", body=""):
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("html, expected", [
+    (page(head='<script src="https://cdn.example/x.js"></script>'), "<script src> https://cdn.example/x.js"),
+    (page(head='<link rel="stylesheet" href="//fonts.example/css">'), "<link rel=stylesheet> //fonts.example/css"),
+    (page(head='<link rel="preload" as="font" href="https://f.example/a.woff2">'), "<link rel=preload> https://f.example/a.woff2"),
+    (page(head='<link rel="preconnect" href="https://fonts.gstatic.com">'), "<link rel=preconnect> https://fonts.gstatic.com"),
+    (page(body='<img src="http://img.example/a.png" alt="">'), "<img src> http://img.example/a.png"),
+    (page(body='<img srcset="a.png 1x, https://img.example/b.png 2x" alt="">'), "<img srcset> https://img.example/b.png"),
+    (page(body='<iframe src="https://video.example/embed"></iframe>'), "<iframe src> https://video.example/embed"),
+    (page(body='<div style="background:url(https://x.example/bg.png)"></div>'), "CSS url() https://x.example/bg.png"),
+    (page(head="<style>@import 'https://x.example/a.css';</style>"), "CSS url() https://x.example/a.css"),
+])
+def test_external_resources_found(html, expected):
+    """Each kind of outside fetch (script, style, font, image, frame, CSS) is found."""
+    assert external_resources(html) == [expected]
+
+
+def test_links_and_local_files_are_fine():
+    """Links out, canonical links and local assets are not requests."""
+    html = page(head='<link rel="canonical" href="https://site.example/x/"><script src="assets/a.js"></script>'
+                     '<link rel="icon" href="assets/favicon.svg">',
+                body='<a href="https://samhsa.gov">SAMHSA</a><img src="assets/a.png" alt="">'
+                     '<div style="background:url(data:image/png;base64,AA)"></div>')
+    assert external_resources(html) == []
+
+
+def test_stylesheet_importing_outside_font(tmp_path):
+    """A built stylesheet that pulls a font from another site fails, naming the file."""
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "x.css").write_text("@font-face{src:url('https://fonts.example/a.woff2')}")
+    problems = check_stylesheets(site)
+    assert [p.where for p in problems] == ["site/assets/x.css"]
+    assert "https://fonts.example/a.woff2" in problems[0].message
