@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Benchmark: how much the crisis-contact check costs next to a bare `mkdocs build`.
-Prints figures; asserts nothing. Run: python3 scripts/bench.py [--pages 1000]"""
+"""Benchmark: printing the handouts, and how much the crisis-contact check costs next to a
+bare `mkdocs build` (this site and a generated 1,000-page one). Prints figures; asserts
+nothing. Run: python3 scripts/bench.py [--pages 1000]"""
 import argparse
+import contextlib
+import io
 import shutil
 import sys
 import tempfile
@@ -12,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bootstrap  # noqa: E402
 
 bootstrap.ensure_venv()
+from guide.cli import build  # noqa: E402
 from guide.config import load_site_config  # noqa: E402
 from guide.contacts import parse_contacts, parse_denied  # noqa: E402
 from guide.contacts_check import check_page_contacts  # noqa: E402
@@ -86,10 +90,27 @@ def measure(config_path: Path, label: str) -> None:
     shutil.rmtree(site)
 
 
+def measure_handouts() -> None:
+    """The whole printed set (every topic page and card, Letter and A4): time and sizes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()) as output:
+            code = build(REPO / "mkdocs.yml", Path(tmp) / "site", dist_dir=Path(tmp) / "dist", handouts=True)
+        total = time.perf_counter() - started
+        if code != 0:
+            sys.exit(output.getvalue())
+        pdfs = sorted((Path(tmp) / "dist" / "handouts").rglob("*.pdf"))
+        print(f"Handouts: {len(pdfs)} PDFs, build + checks + printing {total:.1f} s (target <= 30 s)")
+        for line in output.getvalue().splitlines():
+            if line.startswith("  dist") or "PDFs in" in line:
+                print(" ", line.strip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=1000, help="pages in the generated site (default 1000)")
     args = parser.parse_args()
+    measure_handouts()
     measure(REPO / "mkdocs.yml", "Real site")
     with tempfile.TemporaryDirectory() as tmp:
         measure(generated_site(Path(tmp), args.pages), f"Generated site ({args.pages} pages)")

@@ -48,7 +48,7 @@ def test_zip_is_small_and_complete(offline_copy):
     assert f"{folder.name}/search/search_index.js" in names
     assert f"{folder.name}/assets/javascripts/iframe-worker.js" in names
     assert not [n for n in names if n.endswith(".map") or "/lunr/" in n]
-    assert "Crisis contacts are at the top of every page" in (folder / "README.txt").read_text()
+    assert "Crisis contacts are at the top of every page, and at the foot of every printed sheet" in (folder / "README.txt").read_text()
 
 
 def test_internal_links_resolve_to_files(offline_copy):

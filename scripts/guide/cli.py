@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import datetime as dt
 import re
 import time
@@ -14,6 +15,7 @@ from guide.config import SiteConfig, defining_file, load_site_config
 from guide.contacts import Contact, parse_contacts, parse_denied
 from guide.content_rules import ContentRules, parse_content_rules
 from guide.denylist_check import check_files, files_under
+from guide.handouts import make_handouts, parse_handouts
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
@@ -22,6 +24,7 @@ from guide.site_build import check_built_site, run_mkdocs
 from guide.source_check import check_markdown_files
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "scripts"))  # bootstrap.py, for Debian's chromium
 EXIT_CHECKS_FAILED, EXIT_BAD_CONFIG = 1, 2
 ZIP_TARGET_BYTES = 1024 * 1024
 
@@ -45,6 +48,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--offline", action="store_true",
                         help="build the copy that works from files with no network, into site-offline/, "
                              "and zip it into dist/")
+    parser.add_argument("--handouts", action="store_true",
+                        help="also print a PDF handout of every topic page and the quick cards into "
+                             "dist/handouts/ (US Letter) and dist/handouts/a4/")
     parser.add_argument("--site-dir", type=Path, default=None,
                         help="where to write the site (default: site/ or site-offline/ next to the config)")
     parser.add_argument("--dist-dir", type=Path, default=None,
@@ -59,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.hash_number:
         print(number_hash(args.hash_number))
         return 0
-    return build(args.config, args.site_dir, offline=args.offline, dist_dir=args.dist_dir)
+    if args.handouts and args.offline:
+        print("--handouts prints from the online build: run it without --offline")
+        return EXIT_BAD_CONFIG
+    return build(args.config, args.site_dir, offline=args.offline, dist_dir=args.dist_dir,
+                 handouts=args.handouts)
 
 
 def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
@@ -81,7 +91,7 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
 
 
 def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None,
-          offline: bool = False, dist_dir: Path | None = None) -> int:
+          offline: bool = False, dist_dir: Path | None = None, handouts: bool = False) -> int:
     """Validate config, build strictly, check everything; one report for all problems."""
     settings, problems = load_settings(config_path)
     if settings is None:
@@ -122,8 +132,31 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     print(f"OK: {report.pages} pages in {_display(site_dir)}/ show all {len(settings.contacts)} crisis contacts; "
           f"no denied numbers, no outside requests; content rules met. "
           f"Build {run.seconds:.1f} s, checks {check_seconds:.2f} s.")
+    dist_dir = dist_dir or settings.config.root / "dist"
     if offline:
-        _package(settings, site_dir, removed, dist_dir or settings.config.root / "dist")
+        _package(settings, site_dir, removed, dist_dir)
+    if handouts:
+        return _print_handouts(settings, site_dir, dist_dir / "handouts")
+    return 0
+
+
+def _print_handouts(settings: Settings, site_dir: Path, out_dir: Path) -> int:
+    import bootstrap  # the handouts need Debian's chromium; installs it if missing
+
+    config = settings.config
+    (pages, cards), problems = parse_handouts(config.extra, lambda key: defining_file(config, key), config.nav_pages)
+    if problems:
+        return _fail(problems, "The handouts config is invalid; nothing was printed.", EXIT_BAD_CONFIG)
+    site_url = config.raw.get("site_url") or "https://example.org/"
+    started = time.perf_counter()
+    made, problems = make_handouts(site_dir, site_url, config.built_path, pages, cards, out_dir,
+                                   bootstrap.ensure_chromium())
+    seconds = time.perf_counter() - started
+    for handout in made:
+        print(f"  {_display(handout.path):<48} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
+    if problems:
+        return _fail(problems, "Some handouts are not right.", EXIT_CHECKS_FAILED)
+    print(f"Handouts: {len(made)} PDFs in {_display(out_dir)}/ in {seconds:.1f} s (target <= 30 s).")
     return 0
 
 

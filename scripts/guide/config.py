@@ -42,6 +42,18 @@ class SiteConfig:
         # The offline plugin forces flat .html URLs.
         return not self.offline and bool(self.raw.get("use_directory_urls", True))
 
+    @property
+    def nav_pages(self) -> list[str]:
+        """Every page file in the nav, in order: the site's one page list."""
+        def walk(items):
+            for item in items or []:
+                value = next(iter(item.values())) if isinstance(item, dict) else item
+                if isinstance(value, list):
+                    yield from walk(value)
+                elif isinstance(value, str) and value.endswith(".md"):
+                    yield value
+        return list(walk(self.raw.get("nav")))
+
     def built_path(self, src_uri: str) -> Path:
         """Where MkDocs writes a page, relative to the site folder."""
         stem = Path(src_uri).with_suffix("")

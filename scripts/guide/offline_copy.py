@@ -29,7 +29,7 @@ To put it on a kiosk or shared computer
 To host it on your intranet
   Copy the folder to any web server. No database or server code is needed.
 
-Crisis contacts are at the top of every page:
+Crisis contacts are at the top of every page, and at the foot of every printed sheet:
 {contacts}
 
 Built {built} from the guide's sources. To update it, build and unzip a new copy.

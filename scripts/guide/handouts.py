@@ -1,0 +1,156 @@
+"""Printed handouts: a PDF of every topic page, and one-sheet quick cards cut from the pages,
+printed by headless Chromium (Debian's, through Playwright) from the built site with the
+site's own print stylesheet. Each adds a QR code and short link to the page online."""
+from __future__ import annotations
+
+import html as html_escape
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
+
+from guide.problems import Problem
+
+KEY = "extra.handouts"
+PAPERS = {"letter": "Letter", "a4": "A4"}  # folder -> Chromium paper format; letter is the default
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+@dataclass(frozen=True)
+class Part:
+    page: str                  # source file, e.g. timeline.md
+    select: str | None = None  # CSS selector: every match
+    section: str | None = None  # heading id: the heading and what follows it
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    title: str
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class Handout:
+    path: Path
+    sheets: int
+    size: int
+
+
+def parse_handouts(extra: dict, locate, nav: list[str]) -> tuple[tuple[list[str], list[Card]], list[Problem]]:
+    """Pages that get a handout (the nav minus `skip`) and the cards; every mistake named."""
+    raw = extra.get("handouts") or {}
+    messages = [f"{KEY}.{k}: unknown option (allowed: cards, skip)" for k in raw if k not in ("cards", "skip")]
+    skip = raw.get("skip") or []
+    messages += [f"{KEY}.skip: {page!r} is not in the nav" for page in skip if page not in nav]
+    cards = []
+    for card_id, card in (raw.get("cards") or {}).items():
+        key = f"{KEY}.cards.{card_id}"
+        if not isinstance(card, dict) or not card.get("title") or not card.get("from"):
+            messages.append(f"{key}: needs a title and from: [{{page, select or section}}]")
+            continue
+        parts = []
+        for index, part in enumerate(card["from"]):
+            where = f"{key}.from[{index}]"
+            if not isinstance(part, dict) or part.get("page") not in nav:
+                messages.append(f"{where}.page: must be a page in the nav (got {part.get('page') if isinstance(part, dict) else part!r})")
+            elif bool(part.get("select")) == bool(part.get("section")):
+                messages.append(f"{where}: give exactly one of select or section")
+            else:
+                parts.append(Part(part["page"], part.get("select"), part.get("section")))
+        cards.append(Card(str(card_id), str(card["title"]), tuple(parts)))
+    problems = [Problem(locate(m.split(":", 1)[0]), m) for m in messages]
+    return ([page for page in nav if page not in skip], cards), problems
+
+
+def fragment(page_html: str, part: Part, title: str = "") -> str | None:
+    """The HTML a card takes from a built page, or None when the selector or section is gone.
+    A section heading that only repeats the card's title is left out."""
+    tree = LexborHTMLParser(page_html)
+    if part.select:
+        found = tree.css(part.select)
+        return "".join(node.html for node in found) or None
+    heading = tree.css_first(f"#{part.section}")
+    if heading is None or heading.tag not in HEADINGS:
+        return None
+    repeats_title = " ".join(heading.text().split()).lower() == title.lower()
+    pieces, node = ([] if repeats_title else [heading.html]), heading.next
+    while node is not None and not (node.tag in HEADINGS and node.tag <= heading.tag):
+        pieces.append(node.html if node.tag != "-text" else (node.text_content or ""))
+        node = node.next
+    return "".join(pieces)
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code (medium error correction survives a smudged photocopy)."""
+    # No fixed size (a viewBox instead): the print stylesheet sizes it for pages and cards.
+    return segno.make(url, error="m").svg_inline(border=4, omitsize=True, title=f"QR code: {url}")
+
+
+def page_url(site_url: str, built: Path) -> str:
+    """The online address of a built page (directory URLs: x/index.html -> x/)."""
+    path = built.as_posix()
+    path = path[: -len("index.html")] if path.endswith("index.html") else path
+    return site_url.rstrip("/") + "/" + path
+
+
+def _link_block(url: str) -> str:
+    short = url.split("://", 1)[-1]
+    return (f'<div class="pe-handout-link">{qr_svg(url)}<p>Read this online, with links:<br>'
+            f"<strong>{html_escape.escape(short)}</strong></p></div>")
+
+
+_INSERT_LINK = """([block, card]) => {
+  const article = document.querySelector('article');
+  if (card !== null) { article.innerHTML = card; document.body.classList.add('pe-card'); }
+  article.insertAdjacentHTML('beforeend', block);
+}"""
+
+
+def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], cards: list[Card],
+                  out_dir: Path, executable: str, browser=None) -> tuple[list[Handout], list[Problem]]:
+    """Print every page and card in every paper size; a card that spills onto a second sheet,
+    or whose source is gone, is a problem. Uses `browser` if given, else launches Chromium."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright  # only the handouts need a browser
+
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+            try:
+                return make_handouts(site_dir, site_url, built_path, pages, cards, out_dir, executable, chromium)
+            finally:
+                chromium.close()
+
+    jobs = [(Path(page).stem, built_path(page), None) for page in pages]
+    problems: list[Problem] = []
+    for card in cards:
+        pieces = []
+        for part in card.parts:
+            found = fragment((site_dir / built_path(part.page)).read_text(encoding="utf-8"), part, card.title)
+            if found is None:
+                problems.append(Problem(f"{KEY}.cards.{card.id}",
+                                        f"{part.page}: nothing matches {part.select or '#' + str(part.section)}"))
+            pieces.append(found or "")
+        body = f'<h1>{html_escape.escape(card.title)}</h1><div class="pe-card__body">{"".join(pieces)}</div>'
+        jobs.append((f"card-{card.id}", built_path(card.parts[0].page), body))
+
+    made: list[Handout] = []
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    for name, built, card in jobs:
+        page.goto((site_dir / built).as_uri())
+        page.evaluate(_INSERT_LINK, [_link_block(page_url(site_url, built)), card])
+        for folder, paper in PAPERS.items():
+            path = out_dir / (f"{name}.pdf" if folder == "letter" else f"{folder}/{name}.pdf")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(path), format=paper, print_background=True)
+            sheets = len(PdfReader(path).pages)
+            made.append(Handout(path, sheets, path.stat().st_size))
+            if card is not None and sheets != 1:
+                problems.append(Problem(str(path), f"quick card prints on {sheets} {folder} sheets; "
+                                                   "it must fit one: cut its parts"))
+    page.close()
+    return made, problems
+

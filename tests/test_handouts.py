@@ -1,0 +1,161 @@
+"""Printed handouts and quick cards: contacts on every sheet, cards on one sheet, a QR code
+that leads to the page online, both paper sizes; and the print stylesheet behind them."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy
+import pypdfium2
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from browser import serve
+from conftest import REPO
+from guide.handouts import Card, Part, fragment, make_handouts, page_url, parse_handouts
+
+CONTACT_NUMBERS = ("911", "988", "1-800-662-4357")
+PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory):
+    """The real command, as staff run it (its own process: it starts its own browser)."""
+    root = tmp_path_factory.mktemp("handouts")
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build.py"), "--handouts",
+                             "--site-dir", str(root / "site"), "--dist-dir", str(root / "dist")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Handouts: 32 PDFs" in result.stdout
+    return root / "dist" / "handouts"
+
+
+def all_pdfs(folder):
+    return sorted(folder.rglob("*.pdf"))
+
+
+def test_one_handout_per_topic_page_and_card(handouts, repo_config):
+    """Every nav page except the skipped ones, and every card, in Letter and A4."""
+    (pages, cards), problems = parse_handouts(repo_config.extra, lambda key: "mkdocs.yml", repo_config.nav_pages)
+    assert not problems and "timeline.md" in pages and "index.md" not in pages
+    expected = {p.replace(".md", ".pdf") for p in pages} | {f"card-{c.id}.pdf" for c in cards}
+    assert {p.name for p in handouts.glob("*.pdf")} == expected
+    assert {p.name for p in (handouts / "a4").glob("*.pdf")} == expected
+
+
+def test_contacts_on_every_sheet(handouts):
+    """Every sheet of every handout carries 911, 988 and the SAMHSA number."""
+    missing = []
+    for pdf in all_pdfs(handouts):
+        for number, sheet in enumerate(PdfReader(pdf).pages, start=1):
+            text = sheet.extract_text()
+            missing += [f"{pdf.name} sheet {number}: {n}" for n in CONTACT_NUMBERS if n not in text]
+    assert missing == []
+
+
+def test_paper_sizes(handouts):
+    """Letter handouts are Letter, A4 handouts are A4."""
+    for pdf in all_pdfs(handouts):
+        size = PAPER_POINTS["a4" if pdf.parent.name == "a4" else "letter"]
+        box = PdfReader(pdf).pages[0].mediabox
+        # Chromium sizes A4 from inches: 595.92 x 842.88 pt.
+        assert abs(float(box.width) - size[0]) < 1.5 and abs(float(box.height) - size[1]) < 1.5, pdf
+
+
+def test_quick_cards_fit_one_sheet(handouts):
+    """Each quick card is one sheet in both sizes."""
+    cards = [pdf for pdf in all_pdfs(handouts) if pdf.name.startswith("card-")]
+    assert len(cards) == 8
+    assert {pdf.name: len(PdfReader(pdf).pages) for pdf in cards} == {pdf.name: 1 for pdf in cards}
+
+
+def test_handout_has_title_key_points_sources_and_review_date(handouts):
+    """A page handout holds its title, key points, sources and review date."""
+    text = "\n".join(sheet.extract_text() for sheet in PdfReader(handouts / "timeline.pdf").pages)
+    for expected in ("Withdrawal timeline", "Key points", "Sources", "Last reviewed", "medlineplus.gov"):
+        assert expected in text
+
+
+@pytest.mark.parametrize("name, page", [("timeline.pdf", "timeline/"), ("a4/card-naloxone.pdf", "staying-safer/"),
+                                        ("glossary.pdf", "glossary/")])
+def test_qr_code_leads_to_page_online(handouts, repo_config, name, page):
+    """The QR code on the last sheet decodes to the page's online address, shown beside it."""
+    pdf = pypdfium2.PdfDocument(handouts / name)
+    image = pdf[len(pdf) - 1].render(scale=3).to_numpy()
+    found = [code.text for code in zxingcpp.read_barcodes(numpy.ascontiguousarray(image))]
+    url = repo_config.raw["site_url"] + page
+    assert found == [url]
+    assert url.split("://")[1] in PdfReader(handouts / name).pages[-1].extract_text()
+
+
+def test_page_url():
+    """Directory URLs lose index.html; the site URL's path is kept."""
+    from pathlib import Path
+    assert page_url("https://x.example/guide/", Path("a/index.html")) == "https://x.example/guide/a/"
+    assert page_url("https://x.example", Path("index.html")) == "https://x.example/"
+
+
+HTML = """<html><body><article><h1>T</h1><h2 id="a">A</h2><p>a1</p><h3 id="a1">A1</h3><p>a2</p>
+<h2 id="b">B</h2><p>b1</p><div class="admonition emergency"><p>box</p></div></article></body></html>"""
+
+
+def test_fragment_section_stops_at_next_heading_of_same_level():
+    """A section runs from its heading to the next heading of the same level."""
+    assert fragment(HTML, Part("x.md", section="a")) == '<h2 id="a">A</h2><p>a1</p><h3 id="a1">A1</h3><p>a2</p>\n'
+
+
+def test_fragment_drops_heading_repeating_title_and_selects():
+    """A section heading equal to the card title is dropped; select takes every match."""
+    assert fragment(HTML, Part("x.md", section="b"), title="b").startswith("<p>b1</p>")
+    assert fragment(HTML, Part("x.md", select=".emergency")) == '<div class="admonition emergency"><p>box</p></div>'
+    assert fragment(HTML, Part("x.md", select=".missing")) is None
+    assert fragment(HTML, Part("x.md", section="nope")) is None
+
+
+@pytest.mark.parametrize("cards, expected", [
+    ({"x": {"title": "X", "from": [{"page": "nope.md", "select": "p"}]}}, "from[0].page: must be a page in the nav"),
+    ({"x": {"title": "X", "from": [{"page": "index.md", "select": "p", "section": "a"}]}}, "give exactly one of select or section"),
+    ({"x": {"from": []}}, "needs a title and from"),
+])
+def test_bad_card_config(cards, expected):
+    """A card naming a page outside the nav, or both/neither of select and section, is refused."""
+    _, problems = parse_handouts({"handouts": {"cards": cards}}, lambda key: "mkdocs.yml", ["index.md"])
+    assert len(problems) == 1 and expected in problems[0].message
+
+
+def test_card_too_long_for_one_sheet_fails(browser, built_site, tmp_path):
+    """A card that spills onto a second sheet is reported, naming the PDF."""
+    from bootstrap import CHROMIUM
+    from guide.config import load_site_config
+    config, _ = load_site_config(REPO / "mkdocs.yml")
+    card = Card("long", "Everything", (Part("treatment.md", select="article > *"),))
+    _, problems = make_handouts(built_site, "https://x.example/", config.built_path, [], [card], tmp_path,
+                                CHROMIUM, browser)
+    assert len(problems) == 2 and "quick card prints on" in problems[0].message
+
+
+PRINT_PROBES = """() => {
+  const hidden = ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-search']
+    .filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none');
+  const small = [...document.querySelectorAll('article p, article li, article td, article dd, [data-crisis-contacts] li')]
+    .filter(e => e.textContent.trim() && parseFloat(getComputedStyle(e).fontSize) < 14.6).map(e => e.tagName);
+  const out = document.querySelector('article a[href^="http"]');
+  const after = out ? [out.getAttribute('href'), getComputedStyle(out, '::after').content] : [];
+  const headings = [...document.querySelectorAll('article h2, article h3')]
+    .filter(h => getComputedStyle(h).breakAfter !== 'avoid-page').length;
+  return {hidden, small, after, headings};
+}"""
+
+
+def test_print_stylesheet(browser, built_site):
+    """On paper: no site chrome, text >= 11 pt, outside links show their address, no stranded headings."""
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    with serve(built_site) as base:
+        page.goto(base + "treatment/")
+        result = page.evaluate(PRINT_PROBES)
+    page.close()
+    assert result["hidden"] == [] and result["small"] == [] and result["headings"] == 0
+    href, after = result["after"]
+    assert after == f'" ({href})"'
