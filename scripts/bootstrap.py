@@ -44,6 +44,21 @@ def ensure_chromium() -> str:
     return CHROMIUM
 
 
+def ensure_node_modules() -> Path:
+    """The npm test tools in package.json (axe-core, lighthouse), installed from the lockfile
+    when it changed. Node and npm come from Debian if missing."""
+    if shutil.which("npm") is None:
+        _apt_install("nodejs", "npm")
+    lock = REPO / "package-lock.json"
+    stamp = REPO / "node_modules" / ".package-lock.sha256"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text().strip() != wanted:
+        _say("Installing npm test tools (npm ci) ...")
+        _run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=REPO)
+        stamp.write_text(wanted)
+    return REPO / "node_modules"
+
+
 def _apt_install(*packages: str) -> None:
     names = " ".join(packages)
     if shutil.which("apt-get") is None:

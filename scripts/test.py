@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run every test, installing what they need first (.venv, Debian's chromium).
+"""Run every test, installing what they need first (.venv, Debian's chromium, axe-core).
 Run: python3 scripts/test.py [pytest options]"""
 import os
 import sys
@@ -10,6 +10,7 @@ import bootstrap  # noqa: E402
 
 bootstrap.ensure_venv()
 bootstrap.ensure_chromium()
+bootstrap.ensure_node_modules()
 import pytest  # noqa: E402
 
 os.chdir(bootstrap.REPO)

@@ -1,13 +1,8 @@
-"""Browser helpers: serve a built site on loopback and judge what Chromium really shows."""
+"""Browser helpers: launch Debian's Chromium and judge what it really shows."""
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 from bootstrap import CHROMIUM
+from guide.local_server import serve  # noqa: F401 (re-exported for the tests)
 
 FIRST_SCREEN = {"width": 360, "height": 640}
 # Without these, Chromium phones home at start-up; the tests must see only the site's requests.
@@ -35,24 +30,6 @@ _LINK_PROBLEMS_JS = """([hrefs, firstScreen]) => hrefs.flatMap(href => {
 
 def link_problems(page, hrefs: list[str], first_screen: bool) -> list[str]:
     return page.evaluate(_LINK_PROBLEMS_JS, [hrefs, first_screen])
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path):
-    """Serve site_dir on 127.0.0.1 on a free port; yields the base URL."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def launch(playwright):

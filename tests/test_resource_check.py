@@ -43,3 +43,22 @@ def test_stylesheet_importing_outside_font(tmp_path):
     problems = check_stylesheets(site)
     assert [p.where for p in problems] == ["site/assets/x.css"]
     assert "https://fonts.example/a.woff2" in problems[0].message
+
+
+def test_image_needs_alt_and_size():
+    """An image without alt text or dimensions is named; a decorative, sized one passes."""
+    from guide.resource_check import check_page_markup
+    bad = page(body='<img src="a.png">')
+    good = page(body='<img src="a.png" alt="" width="10" height="10">')
+    assert [p.message for p in check_page_markup(bad, "x")] == [
+        "<img src='a.png'> has no alt, width, height: give alt text (alt=\"\" if decorative) and its size"]
+    assert check_page_markup(good, "x") == []
+
+
+def test_render_blocking_head_script():
+    """A script in <head> without defer blocks the first paint, except in the offline copy."""
+    from guide.resource_check import check_page_markup
+    html = page(head='<script src="assets/x.js"></script><script src="assets/y.js" defer></script>')
+    assert len(check_page_markup(html, "x")) == 1
+    assert "blocks the first paint" in check_page_markup(html, "x")[0].message
+    assert check_page_markup(html, "x", render_blocking_allowed=True) == []

@@ -16,8 +16,9 @@ AT_MOST_ONE = ("emergency", "urgent", "support")     # urgency boxes are used sp
 BOX = ".admonition, details"
 TEXT_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, summary, figcaption"
 NOT_READ = ".pe-page-meta, .pe-visually-hidden, script, style, pre, code, .headerlink"
-# Not part of the page's own text flow: the title and Material's buttons.
+# Not part of the page's own text flow: the title, Material's buttons, the skip link's target.
 LEADING = {"h1", "a"}
+SKIP_TARGET = "pe-skip-target"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def _box_type(node: LexborNode) -> str:
 
 def _first_content_block(article: LexborNode) -> LexborNode | None:
     for child in article.iter():
-        if child.tag not in LEADING and "data-crisis-directory" not in child.attributes:
+        if child.tag not in LEADING and "data-crisis-directory" not in child.attributes \
+                and SKIP_TARGET not in (child.attributes.get("class") or "").split():
             return child
     return None

@@ -57,3 +57,21 @@ def check_stylesheets(site_dir: Path) -> list[Problem]:
         for url in _CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):
             problems.append(Problem(str(css.relative_to(site_dir.parent)), f"stylesheet fetches {url}: self-host it"))
     return problems
+
+
+def check_page_markup(html: str | LexborHTMLParser, where: str, render_blocking_allowed: bool = False) -> list[Problem]:
+    """Images reserve their space and say what they show; no script blocks the first paint.
+    (The offline copy may block on its tiny local search shim: files have no network delay.)"""
+    tree = parsed(html)
+    problems = []
+    for image in tree.css("img"):
+        missing = [a for a in ("alt", "width", "height") if a not in image.attributes]
+        if missing:
+            problems.append(Problem(where, f"<img src={image.attributes.get('src')!r}> has no {', '.join(missing)}: "
+                                           'give alt text (alt="" if decorative) and its size'))
+    if not render_blocking_allowed:
+        for script in tree.css("head script[src]"):
+            if not {"async", "defer"} & set(script.attributes) and script.attributes.get("type") != "module":
+                problems.append(Problem(where, f"<script src={script.attributes['src']!r}> in <head> blocks the first "
+                                               "paint: load it at the end of <body>, or with defer"))
+    return problems

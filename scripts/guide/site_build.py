@@ -13,7 +13,7 @@ from guide.config import SiteConfig
 from guide.content_rules import ContentRules
 from guide.contacts_check import check_directory, check_page_contacts
 from guide.page_check import Readability, check_boxes, check_grade, readability
-from guide.resource_check import check_page_resources
+from guide.resource_check import check_page_markup, check_page_resources
 from selectolax.lexbor import LexborHTMLParser
 
 from guide.denylist_check import check_files, denied_in_page, files_under
@@ -62,7 +62,7 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
         tree = LexborHTMLParser(page.read_text(encoding="utf-8"))  # parsed once for every check
         label = page_label(page, site_dir, config.docs_dir)
         problems += check_page_contacts(tree, contacts, label, texts) + denied_in_page(tree, denied, label)
-        problems += check_page_resources(tree, label)
+        problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         if page == help_page:
             problems += check_directory(tree, contacts, label)
         if rules is not None and label.endswith(".md)"):

@@ -1,0 +1,33 @@
+"""The MkDocs hooks' pure parts: the search dialog's name and the glossary list."""
+from __future__ import annotations
+
+import sys
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "overrides" / "hooks"))
+from glossary import definition_list  # noqa: E402
+from search_dialog_name import LABEL, label_search_dialog  # noqa: E402
+
+DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def test_dialog_gets_a_name_and_nothing_else_changes():
+    """Only the dialog's start tag changes, even far into a long page."""
+    html = "<html><body>\n" + "<p>filler</p>\n" * 2000 + f"  {DIALOG}\n<p>after</p></body></html>"
+    labelled = label_search_dialog(html)
+    assert labelled.replace(f' aria-label="{LABEL}"', "", 1) == html
+    assert f'<div aria-label="{LABEL}" class="md-search"' in labelled
+
+
+def test_dialog_already_named_or_absent_is_left_alone():
+    """A labelled dialog, or a page without one, comes back unchanged."""
+    named = '<div class="md-search" role="dialog" aria-label="Find">'
+    assert label_search_dialog(named) == named
+    assert label_search_dialog("<p>no search</p>") == "<p>no search</p>"
+
+
+def test_glossary_definition_list_sorted_and_deduplicated():
+    """One entry per term, A to Z regardless of case; other lines are ignored."""
+    source = "*[tolerance]: B meaning.\n*[COWS]: A scale.\n*[Tolerance]: duplicate.\nnot a term\n"
+    assert definition_list(source) == "COWS\n:   A scale.\n\ntolerance\n:   B meaning."
