@@ -151,3 +151,18 @@ def test_following_a_link_does_not_load_scripts(browser, built_site):
         page.wait_for_load_state("networkidle")
     page.close()
     assert not [u for u in requested if "bundle." in u]
+
+
+def test_no_sideways_scrolling_at_320px(browser, built_site):
+    """At 320 px (WCAG reflow), no page scrolls sideways; wide tables scroll inside themselves."""
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    wide = []
+    with serve(built_site) as base:
+        for path in page_paths(built_site):
+            page.goto(base + path)
+            if page.evaluate("document.documentElement.scrollWidth") > 320:
+                wide.append(path)
+        page.add_style_tag(content="article p { white-space: nowrap }")  # the check can fail
+        assert page.evaluate("document.documentElement.scrollWidth") > 320
+    page.close()
+    assert wide == []
