@@ -34,3 +34,10 @@ def link_problems(page, hrefs: list[str], first_screen: bool) -> list[str]:
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def record_requests(page) -> list[str]:
+    """Every URL the page requests from now on, in order."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    return requested

@@ -7,7 +7,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from bootstrap import REPO, ensure_node_modules
-from browser import serve
+from browser import record_requests, serve
 from guide.source_check import split_front_matter
 from test_browser_contacts import page_paths
 
@@ -126,8 +126,7 @@ def test_lang_title_and_description(built_site):
 def test_scripts_load_on_first_use_only(browser, built_site):
     """First view fetches no theme bundle or search index; the first click fetches them."""
     page = browser.new_page(viewport={"width": 360, "height": 640})
-    requested = []
-    page.on("request", lambda r: requested.append(r.url))
+    requested = record_requests(page)
     with serve(built_site) as base:
         page.goto(base + "symptoms/")
         page.wait_for_load_state("networkidle")
@@ -142,8 +141,7 @@ def test_scripts_load_on_first_use_only(browser, built_site):
 def test_following_a_link_does_not_load_scripts(browser, built_site):
     """Tapping a plain link navigates without first fetching the theme's scripts."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    requested = []
-    page.on("request", lambda r: requested.append(r.url))
+    requested = record_requests(page)
     with serve(built_site) as base:
         page.goto(base + "index.html")
         page.click("article a[href='symptoms/']")

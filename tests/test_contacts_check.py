@@ -137,7 +137,10 @@ def test_directory_lists_every_channel(contacts):
     assert check_directory(page(body=full), contacts, "x") == []
     broken = full.replace('<a href="tel:+18004874889">TTY 1-800-487-4889</a>', "")
     found = [p.message for p in check_directory(page(body=broken), contacts, "x")]
-    assert found == ["SAMHSA's National Helpline: no visible link shows and dials 1-800-487-4889"]
+    assert found == ["SAMHSA's National Helpline: no visible link shows and dials 1-800-487-4889 (tel:+18004874889)"]
+    text_only = full.replace('<a href="tel:988">Call 988</a>', "")
+    found = [p.message for p in check_directory(page(body=text_only), contacts, "x")]
+    assert found == ["988 Suicide & Crisis Lifeline: no visible link shows and dials 988 (tel:988)"]
 
 
 def test_directory_missing(contacts):

@@ -43,10 +43,15 @@ def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], w
     return problems
 
 
+def _same_target(href: str, wanted: str) -> bool:
+    """Same scheme (a text link is not a call link) and the same number."""
+    return (href.split(":", 1)[0].lower() == wanted.split(":", 1)[0].lower()
+            and dialled_digits(href) == dialled_digits(wanted))
+
+
 def _contact_problems(contact: Contact, links: list[tuple[LexborNode, str]], where: str) -> list[Problem]:
     name = f"{contact.label} ({contact.number})"
-    dialling = [a for a, href in links if dialled_digits(href) == contact.digits and
-                href.split(":", 1)[0].lower() == contact.href.split(":", 1)[0].lower()]
+    dialling = [a for a, href in links if _same_target(href, contact.href)]
     if not dialling:
         return [Problem(where, f"{name}: no link in the crisis block dials {contact.href}")]
     shown = [a for a in dialling if hidden_by(a) is None]
@@ -94,7 +99,7 @@ def check_directory(html: str | LexborHTMLParser, contacts: list[Contact], where
             if channel.number is None and not any(href == channel.href for _, href in links):
                 problems.append(Problem(where, f"{contact.label}: no visible link to {channel.href}"))
         for number, href in contact.dial_targets():
-            if not any(dialled_digits(h) == national_digits(number) and
-                       national_digits(number) in national_digits(visible_text(a)) for a, h in links):
-                problems.append(Problem(where, f"{contact.label}: no visible link shows and dials {number}"))
+            if not any(_same_target(h, href) and national_digits(number) in national_digits(visible_text(a))
+                       for a, h in links):
+                problems.append(Problem(where, f"{contact.label}: no visible link shows and dials {number} ({href})"))
     return problems
