@@ -164,3 +164,17 @@ def test_no_sideways_scrolling_at_320px(browser, built_site):
         assert page.evaluate("document.documentElement.scrollWidth") > 320
     page.close()
     assert wide == []
+
+
+def test_tapping_a_term_shows_its_meaning(browser, built_site):
+    """On a phone, with no script loaded yet, a tap on a glossary term shows its definition."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    with serve(built_site) as base:
+        page.goto(base + "medications/")
+        term = page.locator("article abbr[tabindex]").first
+        assert term.evaluate("e => getComputedStyle(e, '::after').content") == "none"
+        term.tap()
+        shown = term.evaluate("e => getComputedStyle(e, '::after').content")
+        assert shown == '"' + term.get_attribute("title") + '"'
+    context.close()

@@ -31,3 +31,15 @@ def test_glossary_definition_list_sorted_and_deduplicated():
     """One entry per term, A to Z regardless of case; other lines are ignored."""
     source = "*[tolerance]: B meaning.\n*[COWS]: A scale.\n*[Tolerance]: duplicate.\nnot a term\n"
     assert definition_list(source) == "COWS\n:   A scale.\n\ntolerance\n:   B meaning."
+
+
+def test_only_first_use_of_a_term_is_tappable():
+    """The first use keeps <abbr tabindex=0>; later uses and uses in links become plain text."""
+    import markdown
+    from glossary import FirstUseTerms
+    md = markdown.Markdown(extensions=["abbr", FirstUseTerms()])
+    html = md.convert("[naloxone](x.md) helps. Carry naloxone. Naloxone and naloxone.\n\n"
+                      "*[naloxone]: A medicine that reverses an overdose.")
+    assert html.count("<abbr") == 1
+    assert '<a href="x.md">naloxone</a> helps. Carry <abbr tabindex="0" title=' in html
+    assert html.endswith("Naloxone and naloxone.</p>")

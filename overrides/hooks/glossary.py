@@ -1,14 +1,24 @@
-"""MkDocs hook: build the Glossary page from includes/abbreviations.md.
+"""MkDocs hook: build the Glossary page from includes/abbreviations.md, and make the first
+use of each glossary term on a page tappable.
 
-That one file also gives every page its tap/hover definitions (pymdownx.snippets
-auto_append + abbr), so the page and the tooltips can never disagree."""
+That one file also gives every page its definitions (pymdownx.snippets auto_append + abbr),
+so the page and the definitions can never disagree. Tapping (focusing) or hovering a term
+shows its meaning with CSS alone (guide.css), so it works before any script loads."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 
 MARKER = "<!-- glossary-terms -->"
+NOT_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6"}  # no tap target inside a link or heading
+
+
+def on_config(config, **kwargs):
+    config.markdown_extensions.append(FirstUseTerms())
+    return config
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -38,3 +48,45 @@ def definition_list(abbreviations: str) -> str:
             term, _, meaning = line[2:].partition("]:")
             entries.setdefault(term.strip().lower(), (term.strip(), meaning.strip()))
     return "\n\n".join(f"{term}\n:   {meaning}" for term, meaning in sorted(entries.values(), key=lambda e: e[0].lower()))
+
+
+class FirstUseTerms(Extension):
+    def extendMarkdown(self, md):
+        # After abbr's own tree processor (priority 7) has wrapped the terms.
+        md.treeprocessors.register(_FirstUse(md), "pe_first_use_terms", 4)
+
+
+class _FirstUse(Treeprocessor):
+    """Keep <abbr> (made focusable) on a term's first use on the page; later uses, and uses
+    inside links or headings, become plain text: one definition per term, few tab stops."""
+
+    def run(self, root):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        seen = set()
+        for abbr in [e for e in root.iter("abbr")]:
+            term = (abbr.text or "").lower()
+            if term in seen or _inside(abbr, parents, NOT_INSIDE):
+                _unwrap(abbr, parents[abbr])
+            else:
+                seen.add(term)
+                abbr.set("tabindex", "0")
+
+
+def _inside(element, parents, tags) -> bool:
+    while element in parents:
+        element = parents[element]
+        if element.tag in tags:
+            return True
+    return False
+
+
+def _unwrap(element, parent) -> None:
+    """Replace <abbr>word</abbr> with plain "word", keeping the text around it."""
+    text = (element.text or "") + (element.tail or "")
+    index = list(parent).index(element)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
