@@ -84,10 +84,14 @@ class TinySite:
         (self.docs / name).write_text(text)
 
     def config(self, extra_yaml: str = "") -> Path:
-        # Paths in the inherited file (docs_dir, custom_dir, hooks) resolve against this file.
+        # Paths in the inherited files (docs_dir, custom_dir, hooks) resolve against this file.
+        # base.yml drops the real site's handouts, whose cards name pages this site lacks
+        # (null replaces a mapping; {} would merge into it).
+        (self.root / "base.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n"
+                                            "extra:\n  handouts:\n    skip: []\n    cards: null\n")
         nav = "".join(f"\n  - {name}" for name in self.nav)
         path = self.root / "mkdocs.yml"
-        path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nnav:{nav}\n" + textwrap.dedent(extra_yaml))
+        path.write_text(f"INHERIT: base.yml\nnav:{nav}\n" + textwrap.dedent(extra_yaml))
         return path
 
 

@@ -242,3 +242,18 @@ def test_offline_build_uses_own_search_shim(tiny_site, capsys, tmp_path):
     html = (tiny_site.root / "site-offline" / "index.html").read_text()
     assert 'src="assets/javascripts/iframe-worker.js"' in html and "unpkg" not in html
     assert list((tmp_path / "dist").glob("*-offline.zip"))
+
+
+def test_bad_card_config_stops_every_build(tiny_site, capsys):
+    """A quick card naming a page outside the nav is a config error even without --handouts."""
+    config = tiny_site.config("""
+        extra:
+          handouts:
+            cards:
+              naloxone:
+                title: Naloxone
+                from:
+                  - {page: staying-safer.md, section: naloxone}
+        """)
+    code, out = build(config, capsys)
+    assert code == 2 and "extra.handouts.cards.naloxone.from[0].page: must be a page in the nav" in out

@@ -15,7 +15,7 @@ from guide.config import SiteConfig, defining_file, load_site_config
 from guide.contacts import Contact, parse_contacts, parse_denied
 from guide.content_rules import ContentRules, parse_content_rules
 from guide.denylist_check import check_files, files_under
-from guide.handouts import make_handouts, parse_handouts
+from guide.handouts import Card, make_handouts, parse_handouts
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
@@ -37,6 +37,8 @@ class Settings:
     clinic: Clinic | None
     denied: dict[str, str]
     rules: ContentRules
+    handout_pages: list[str]     # nav pages that get a PDF handout
+    cards: list[Card]            # one-sheet quick cards
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -77,17 +79,20 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     config, problems = load_site_config(config_path)
     if config is None:
         return None, problems
-    locate = lambda key: defining_file(config, key)  # noqa: E731
-    denied, problems = parse_denied(config.extra, locate(DENIED := "extra.denied_numbers"))
+    def locate(key: str) -> str:
+        return defining_file(config, key)
+
+    denied, problems = parse_denied(config.extra, locate("extra.denied_numbers"))
     contacts, found = parse_contacts(config.extra, locate, denied)
     clinic, clinic_problems = parse_clinic(config.extra, locate, config.root, denied)
     rules, rule_problems = parse_content_rules(config.extra, locate("extra.content_rules"))
-    problems += found + clinic_problems + rule_problems
-    if problems or rules is None:
-        return None, problems or [Problem(locate(DENIED), "config is invalid")]
+    handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
+    problems += found + clinic_problems + rule_problems + handout_problems
+    if problems:
+        return None, problems
     if clinic is not None:
         contacts = [*contacts, clinic.intake]
-    return Settings(config, contacts, clinic, denied, rules), []
+    return Settings(config, contacts, clinic, denied, rules, *handouts), []
 
 
 def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None,
@@ -144,13 +149,10 @@ def _print_handouts(settings: Settings, site_dir: Path, out_dir: Path) -> int:
     import bootstrap  # the handouts need Debian's chromium; installs it if missing
 
     config = settings.config
-    (pages, cards), problems = parse_handouts(config.extra, lambda key: defining_file(config, key), config.nav_pages)
-    if problems:
-        return _fail(problems, "The handouts config is invalid; nothing was printed.", EXIT_BAD_CONFIG)
     site_url = config.raw.get("site_url") or "https://example.org/"
     started = time.perf_counter()
-    made, problems = make_handouts(site_dir, site_url, config.built_path, pages, cards, out_dir,
-                                   bootstrap.ensure_chromium())
+    made, problems = make_handouts(site_dir, site_url, config.built_path, settings.handout_pages, settings.cards,
+                                   out_dir, bootstrap.ensure_chromium())
     seconds = time.perf_counter() - started
     for handout in made:
         print(f"  {_display(handout.path):<48} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
