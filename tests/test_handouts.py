@@ -19,16 +19,34 @@ CONTACT_NUMBERS = ("911", "988", "1-800-662-4357")
 PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
 
 
-@pytest.fixture(scope="session")
-def handouts(tmp_path_factory):
+def print_handouts(root, *args):
     """The real command, as staff run it (its own process: it starts its own browser)."""
-    root = tmp_path_factory.mktemp("handouts")
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build.py"), "--handouts",
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build.py"), "--handouts", *args,
                              "--site-dir", str(root / "site"), "--dist-dir", str(root / "dist")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Handouts: 32 PDFs" in result.stdout
     return root / "dist" / "handouts"
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory):
+    return print_handouts(tmp_path_factory.mktemp("handouts"))
+
+
+def test_clinic_handouts_carry_clinic_and_cards_fit(tmp_path):
+    """With the example clinic overlay (a taller banner), cards still fit one sheet and every
+    sheet carries the clinic's number and the national lines."""
+    folder = print_handouts(tmp_path, "--config", str(REPO / "clinic.example.yml"))
+    problems = []
+    for pdf in all_pdfs(folder):
+        sheets = PdfReader(pdf).pages
+        if pdf.name.startswith("card-") and len(sheets) != 1:
+            problems.append(f"{pdf.name}: {len(sheets)} sheets")
+        for number, sheet in enumerate(sheets, start=1):
+            text = sheet.extract_text()
+            problems += [f"{pdf.name} sheet {number}: {n}" for n in (*CONTACT_NUMBERS, "(503) 555-0142") if n not in text]
+    assert problems == []
 
 
 def all_pdfs(folder):

@@ -102,10 +102,11 @@ def _link_block(url: str) -> str:
             f"<strong>{html_escape.escape(short)}</strong></p></div>")
 
 
+# On a card the link goes at the end of its two columns, where the second has room.
 _INSERT_LINK = """([block, card]) => {
   const article = document.querySelector('article');
   if (card !== null) { article.innerHTML = card; document.body.classList.add('pe-card'); }
-  article.insertAdjacentHTML('beforeend', block);
+  (article.querySelector('.pe-card__body') || article).insertAdjacentHTML('beforeend', block);
 }"""
 
 
