@@ -20,3 +20,17 @@ def test_type_straight_after_first_tap(browser, built_site, width, opener):
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
         assert page.input_value(".md-search__input") == "naloxone"
     page.close()
+
+
+def test_colour_switch_shown_and_first_tap_works(browser, built_site):
+    """The colour switch shows before the scripts load, and its first tap changes the scheme."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, color_scheme="dark")
+    page = context.new_page()
+    with serve(built_site) as base:
+        page.goto(base + "index.html")
+        switch = page.locator("form[data-md-component='palette'] label:visible")
+        assert switch.count() == 1 and switch.get_attribute("title") == "Use light mode"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        switch.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'default'", timeout=10_000)
+    context.close()

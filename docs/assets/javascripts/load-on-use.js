@@ -22,6 +22,10 @@
       var input = document.querySelector(".md-search__input");
       if (input) setTimeout(function () { input.focus(); }, 0);
     }
+    // A tap on the colour switch is replayed once the theme runs: on starting, the theme
+    // restores the current scheme and would undo it.
+    var palette = target && target.closest && target.closest('[data-md-component="palette"] label');
+    if (palette && event.type === "click") event.preventDefault();
     ["click", "keydown", "focusin"].forEach(function (type) {
       document.removeEventListener(type, load, true);
     });
@@ -34,7 +38,10 @@
       script.text = waiting.text;
       if (index === scripts.length - 1) {
         // Only now has the theme taken over the search controls this page kept showing.
-        script.onload = function () { document.documentElement.classList.remove("pe-scripts-pending"); };
+        script.onload = function () {
+          document.documentElement.classList.remove("pe-scripts-pending");
+          if (palette) setTimeout(function () { palette.click(); }, 50);
+        };
       }
       document.body.appendChild(script);
     });
