@@ -257,3 +257,16 @@ def test_bad_card_config_stops_every_build(tiny_site, capsys):
         """)
     code, out = build(config, capsys)
     assert code == 2 and "extra.handouts.cards.naloxone.from[0].page: must be a page in the nav" in out
+
+
+def test_get_help_page_not_built_fails(tiny_site, capsys):
+    """extra.get_help_page naming a page that isn't built is reported."""
+    code, out = build(tiny_site.config("extra:\n  get_help_page: nope.md\n"), capsys)
+    assert code == 1 and "extra.get_help_page:" in out and "was not built" in out
+
+
+def test_glossary_page_without_marker_fails(tiny_site, capsys):
+    """The Glossary page must say where its terms go; MkDocs stops with the hook's message."""
+    tiny_site.page("glossary.md", (tiny_site.docs / "glossary.md").read_text().replace("<!-- glossary-terms -->", ""))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "glossary.md: add the line <!-- glossary-terms -->" in out
