@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import datetime as dt
 import re
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,6 @@ from guide.handouts import Card, make_handouts, parse_handouts
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
-from guide.resource_check import check_stylesheets
 from guide.site_build import check_built_site, run_mkdocs
 from guide.source_check import check_markdown_files
 
@@ -104,6 +103,7 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     config, rules = settings.config, settings.rules
     config.offline = offline
     where = _display(config.path)
+    today = today or dt.date.today()
 
     # Sources first, so a broken page is reported even when MkDocs also fails on it.
     default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")
@@ -112,7 +112,7 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     pages = sorted(config.docs_dir.rglob("*.md"))
     problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary),
                            settings.denied, REPO)
-    found, warnings = check_markdown_files(pages + glossary, config.root, rules, today or dt.date.today())
+    found, warnings = check_markdown_files(pages + glossary, config.root, rules, today)
     problems += found
 
     run = run_mkdocs(config.path, site_dir, offline=offline)
@@ -122,12 +122,12 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
         return _fail(problems, "The build failed.", EXIT_CHECKS_FAILED, warnings)
     if offline:
         removed = prune(site_dir, _search_languages(config))
-        write_readme(site_dir, config.raw.get("site_name", "Guide"), _contact_lines(settings), str(today or dt.date.today()))
+        write_readme(site_dir, config.raw.get("site_name", "Guide"), _contact_lines(settings), str(today))
 
     started = time.perf_counter()
     texts = settings.clinic.texts if settings.clinic else ()
     report = check_built_site(site_dir, config, settings.contacts, settings.denied, rules, texts)
-    problems += report.problems + check_stylesheets(site_dir)
+    problems += report.problems
     check_seconds = time.perf_counter() - started
     print(_grade_table(report.grades, rules.max_grade))
     if problems:

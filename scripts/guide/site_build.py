@@ -13,7 +13,7 @@ from guide.config import SiteConfig
 from guide.content_rules import ContentRules
 from guide.contacts_check import check_directory, check_page_contacts
 from guide.page_check import Readability, check_boxes, check_grade, readability
-from guide.resource_check import check_page_markup, check_page_resources
+from guide.resource_check import check_page_markup, check_page_resources, check_stylesheets
 from selectolax.lexbor import LexborHTMLParser
 
 from guide.denylist_check import check_files, denied_in_page, files_under
@@ -58,9 +58,11 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
     if not pages:
         problems.append(Problem(str(site_dir), "the build produced no HTML pages"))
     help_page = site_dir / config.built_path(config.extra.get("get_help_page", ""))
+    sources = {site_dir / config.built_path(str(md.relative_to(config.docs_dir))): md
+               for md in config.docs_dir.rglob("*.md")}
     for page in pages:
         tree = LexborHTMLParser(page.read_text(encoding="utf-8"))  # parsed once for every check
-        label = page_label(page, site_dir, config.docs_dir)
+        label = page_label(page, site_dir, sources.get(page), config.docs_dir)
         problems += check_page_contacts(tree, contacts, label, texts) + denied_in_page(tree, denied, label)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         if page == help_page:
@@ -72,18 +74,13 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
     if config.extra.get("get_help_page") and not help_page.is_file():
         problems.append(Problem(str(config.path.name), f"extra.get_help_page: {help_page} was not built"))
     others = [path for path in files_under(site_dir) if path.suffix != ".html"]  # pages done above
-    problems += check_files(others, denied, site_dir.parent)
+    problems += check_files(others, denied, site_dir.parent) + check_stylesheets(site_dir)
     return SiteReport(problems, len(pages), grades)
 
 
-def page_label(page: Path, site_dir: Path, docs_dir: Path) -> str:
+def page_label(page: Path, site_dir: Path, source: Path | None, docs_dir: Path) -> str:
     """'site/x/index.html (docs/x.md)': the built file and the source an editor should open."""
     rel = page.relative_to(site_dir)
-    stem = rel.with_suffix("")
-    if stem.name == "index" and len(stem.parts) > 1:
-        stem = stem.parent
-    candidates = [docs_dir / f"{stem}.md", docs_dir / stem / "index.md", docs_dir / stem / "README.md"]
-    source = next((c for c in candidates if c.is_file()), None)
     label = f"{site_dir.name}/{rel}"
     if source is not None:
         label += f" ({source.relative_to(docs_dir.parent)})"
