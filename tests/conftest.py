@@ -1,6 +1,7 @@
 """Shared fixtures: the repo's real config, and tiny throwaway sites built on top of it."""
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sys
 import textwrap
@@ -19,10 +20,14 @@ from guide.cli import build  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser import launch  # noqa: E402
 
+# Test pages are reviewed relative to the day the tests run, so they never fall overdue.
+REVIEWED = dt.date.today() - dt.timedelta(days=20)
+NEXT_REVIEW = REVIEWED + dt.timedelta(days=150)
 PAGE = """---
 title: {title}
 description: A short test page used by the build tests, long enough to pass the checks.
-reviewed: 2026-11-01
+reviewed: {REVIEWED}
+next_review: {NEXT_REVIEW}
 sources:
   - title: "MedlinePlus: Opiate and opioid withdrawal"
     url: https://medlineplus.gov/ency/article/000949.htm
@@ -37,6 +42,17 @@ The cat sat on the mat. It was a good day.
 !!! next-steps "Where to go next"
 
     - [Get help now](get-help-now.md)
+""".replace("{REVIEWED}", str(REVIEWED)).replace("{NEXT_REVIEW}", str(NEXT_REVIEW))
+
+REVIEW_LOG = """page: {page}
+reviews:
+  - reviewed: {reviewed}
+    by: test suite
+    claims:
+      - claim: The cat sat on the mat.
+        source: https://medlineplus.gov/ency/article/000949.htm
+        checked: {reviewed}
+        verdict: confirmed
 """
 
 
@@ -80,8 +96,18 @@ class TinySite:
         self.nav = ["index.md", "get-help-now.md", "glossary.md"]
 
     def page(self, name: str, text: str) -> None:
+        """Write a page, and its fact-check log for the date it says it was reviewed."""
         (self.docs / name).parent.mkdir(parents=True, exist_ok=True)
         (self.docs / name).write_text(text)
+        reviewed = next((line.split(":", 1)[1].strip() for line in text.split("\n")
+                         if line.startswith("reviewed:")), None)
+        if reviewed:
+            self.log(name, REVIEW_LOG.format(page=name, reviewed=reviewed))
+
+    def log(self, name: str, text: str) -> None:
+        path = (self.root / "docs-review" / name).with_suffix(".yml")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
 
     def config(self, extra_yaml: str = "") -> Path:
         # Paths in the inherited files (docs_dir, custom_dir, hooks) resolve against this file.

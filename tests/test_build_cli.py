@@ -1,7 +1,10 @@
 """The build command end to end: each fault makes it fail, naming the file and the fix."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from conftest import NEXT_REVIEW, REVIEWED
 
 from guide.cli import main
 from guide.phone import number_hash
@@ -111,6 +114,21 @@ def test_denied_number_in_page_fails_with_file_and_line(tiny_site, capsys):
     assert FAKE_DENIED not in out
 
 
+def test_denied_number_in_review_log_fails(tiny_site, capsys):
+    """The unpublished fact-check log is a source too: a denied number there fails the build."""
+    log = tiny_site.root / "docs-review" / "index.yml"
+    log.write_text(log.read_text() + f"# sales line seen in a source: {FAKE_DENIED}\n")
+    config = tiny_site.config(f"""
+        extra:
+          denied_numbers:
+            test-line:
+              sha256: {number_hash(FAKE_DENIED)}
+              why: test
+        """)
+    code, out = build(config, capsys)
+    assert code == 1 and "docs-review/index.yml" in out and "denied number 'test-line'" in out
+
+
 def test_denied_number_as_contact_is_refused(tiny_site, capsys):
     """A denied number configured as a crisis contact is a config error."""
     config = tiny_site.config(f"""
@@ -209,13 +227,48 @@ def test_grade_limit_comes_from_config(tiny_site, capsys):
     assert code == 1 and "is above 1:" in out
 
 
-def test_old_review_date_warns_but_builds(tiny_site, capsys):
-    """An old review date warns, naming the page, and the build still succeeds."""
-    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text().replace(
-        "reviewed: 2026-11-01", "reviewed: 2020-01-01"))
+def _set_review(tiny_site, reviewed, due):
+    """Give index.md new review dates (its log entry follows them)."""
+    text = (tiny_site.docs / "index.md").read_text()
+    text = text.replace(f"reviewed: {REVIEWED}", f"reviewed: {reviewed}").replace(
+        f"next_review: {NEXT_REVIEW}", f"next_review: {due}")
+    tiny_site.page("index.md", text)
+
+
+def test_review_due_soon_warns_but_builds(tiny_site, repo_config, capsys):
+    """A review falling due within the warning window warns, naming the page; the build passes."""
+    warn_days = repo_config.extra["content_rules"]["review_warn_days"]
+    today = dt.date.today()
+    _set_review(tiny_site, today - dt.timedelta(days=10), today + dt.timedelta(days=warn_days - 1))
     code, out = build(tiny_site.config(), capsys)
     assert code == 0
-    assert "WARNING" in out and "docs/index.md" in out and "last reviewed 2020-01-01" in out
+    assert "WARNING" in out and "docs/index.md" in out and "after that date the build fails" in out
+
+
+def test_review_overdue_fails(tiny_site, capsys):
+    """A page past its next review date fails the build, naming the page and what to do."""
+    today = dt.date.today()
+    _set_review(tiny_site, today - dt.timedelta(days=100), today - dt.timedelta(days=1))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "docs/index.md" in out and f"review overdue since {today - dt.timedelta(days=1)}" in out
+
+
+def test_missing_review_log_fails(tiny_site, capsys):
+    """A page without its fact-check log fails, naming the log file to write."""
+    (tiny_site.root / "docs-review" / "index.yml").unlink()
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "docs-review/index.yml" in out and "no fact-check log for this page" in out
+
+
+def test_review_log_without_current_review_fails(tiny_site, capsys):
+    """Updating a page's review date without logging that review fails the build."""
+    log = (tiny_site.root / "docs-review" / "index.yml").read_text()
+    _set_review(tiny_site, REVIEWED + dt.timedelta(days=1), NEXT_REVIEW)
+    tiny_site.log("index.md", log)  # the old entry only
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert "docs-review/index.yml" in out and f"no review logged for docs/index.md's 'reviewed' date" in out
 
 
 def test_unknown_box_type_fails(tiny_site, capsys):
@@ -270,3 +323,19 @@ def test_glossary_page_without_marker_fails(tiny_site, capsys):
     tiny_site.page("glossary.md", (tiny_site.docs / "glossary.md").read_text().replace("<!-- glossary-terms -->", ""))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1 and "glossary.md: add the line <!-- glossary-terms -->" in out
+
+
+def test_page_not_utf8_is_named_without_traceback(tiny_site, capsys):
+    """A page saved as Latin-1 fails naming the page and line, not with a bare traceback."""
+    page = tiny_site.docs / "index.md"
+    page.write_bytes(page.read_bytes().replace(b"The cat sat", b"The caf\xe9 cat sat"))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "Traceback" not in out
+    assert "docs/index.md" in out and "byte 0xe9 is not UTF-8 text: save the file as UTF-8" in out
+
+
+def test_top_heading_in_page_fails(tiny_site, capsys):
+    """A '#' heading in a page fails the build, naming the page and line."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + "\n# Another title\n")
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "docs/index.md" in out and "a '#' heading repeats the page title" in out

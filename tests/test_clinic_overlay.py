@@ -125,3 +125,18 @@ def test_removing_national_line_explicitly(tiny_site, capsys):
     code, out = build(overlay(tiny_site, text), capsys)
     assert code == 0 and "show all 2 crisis contacts" in out
     assert "tel:+18006624357" not in (tiny_site.root / "site" / "index.html").read_text()
+    assert "Removed line: 'samhsa' (" in out and "clinic.yml): Local referral line instead." in out
+
+
+@pytest.mark.parametrize("removal", [
+    "    emergency:\n      remove: true\n      why: x\n",
+    "    lifeline:\n      remove: true\n      why: x\n",
+    "    emergency:\n      number: '912'\n      href: 'tel:912'\n",
+    "".join(f"    {line}:\n      remove: true\n      why: x\n" for line in ("emergency", "lifeline", "samhsa")),
+])
+def test_overlay_cannot_remove_911_or_988(tiny_site, capsys, removal):
+    """Removing or renumbering 911 or 988 is refused, whatever the reason given; nothing is built."""
+    code, out = build(overlay(tiny_site, "extra:\n  crisis_contacts:\n" + removal), capsys)
+    assert code == 2
+    assert "can't be removed or changed: every page must offer it" in out or "every line is removed" in out
+    assert not (tiny_site.root / "site").exists()

@@ -7,13 +7,16 @@ import datetime as dt
 import pytest
 
 from guide.content_rules import parse_content_rules
-from guide.source_check import check_front_matter, check_stigma, review_warnings, split_front_matter
+from guide.review_log import check_review_log, load_review_log
+from guide.source_check import (check_front_matter, check_headings, check_review_due, check_stigma, read_source,
+                                split_front_matter)
 
 TODAY = dt.date(2026, 11, 21)
 GOOD = {
     "title": "Withdrawal symptoms",
     "description": "What heroin withdrawal feels like, and which signs mean you need care now.",
     "reviewed": dt.date(2026, 11, 1),
+    "next_review": dt.date(2027, 3, 1),
     "sources": [{"title": "MedlinePlus", "url": "https://medlineplus.gov/ency/article/000949.htm"}],
 }
 
@@ -34,7 +37,7 @@ def test_good_front_matter_passes():
     assert check_front_matter(GOOD, "x.md", TODAY) == []
 
 
-@pytest.mark.parametrize("field", ["title", "description", "reviewed", "sources"])
+@pytest.mark.parametrize("field", ["title", "description", "reviewed", "next_review", "sources"])
 def test_missing_field(field):
     """Each required field, when missing, is named."""
     meta = {k: v for k, v in GOOD.items() if k != field}
@@ -44,10 +47,12 @@ def test_missing_field(field):
 @pytest.mark.parametrize("change, expected", [
     ({"reviewed": "last week"}, "'reviewed' must be a date like 2026-11-21"),
     ({"reviewed": dt.date(2027, 1, 1)}, "'reviewed' 2027-01-01 is in the future"),
+    ({"next_review": "in six months"}, "'next_review' must be a date like 2026-11-21"),
     ({"description": "Too short."}, "'description' must be one sentence of 50-160 characters"),
     ({"sources": []}, "'sources' must list at least one {title, url}"),
     ({"sources": [{"title": "x"}]}, "sources item 1 must have exactly title and url"),
     ({"sources": [{"title": "x", "url": "ftp://x"}]}, "sources item 1 url must start with https://"),
+    ({"sources": [{"title": "x", "url": "http://x"}]}, "sources item 1 url must start with https://"),
     ({"titel": "typo"}, "unknown field 'titel'"),
     ({"title": ""}, "'title' must be text"),
 ])
@@ -77,17 +82,128 @@ def test_unclosed_front_matter():
     assert messages(problems) == ["front matter has no closing --- line"]
 
 
+def test_top_heading_in_body_fails_with_line():
+    """A '#' heading in the body fails at its file line; '##' and '#' inside code fences pass."""
+    body = "Intro.\n\n# Second title\n\n## Section\n\n```\n# a shell comment\n```\n#hashtag\n"
+    assert messages(check_headings(body, "x.md", 10)) == [
+        "line 12: a '#' heading repeats the page title; start sections with '##' (the title comes from front matter)"]
+
+
+def test_byte_order_mark_is_fine(tmp_path):
+    """A page saved by Notepad with a UTF-8 byte-order mark reads as its front matter, not as a fault."""
+    path = tmp_path / "x.md"
+    path.write_bytes(b"\xef\xbb\xbf---\ntitle: x\n---\nBody\n")
+    text, problems = read_source(path, "x.md")
+    assert problems == [] and split_front_matter(text, "x.md")[1] == []
+
+
+def test_latin1_byte_names_file_and_line(tmp_path):
+    """A page in another encoding is named, with the line of its first bad byte."""
+    path = tmp_path / "x.md"
+    path.write_bytes(b"---\ntitle: x\n---\nCaf\xe9\n")
+    text, problems = read_source(path, "docs/x.md")
+    assert text is None
+    assert messages(problems) == ["line 4: byte 0xe9 is not UTF-8 text: save the file as UTF-8"]
+    assert problems[0].where == "docs/x.md"
+
+
 def test_body_line_counts_front_matter():
     """Line numbers in the body match the file."""
     page, _ = split_front_matter("---\ntitle: x\n---\nfirst body line\n", "x.md")
     assert page.body_line == 4 and page.body.startswith("first body line")
 
 
-def test_old_review_date_warns():
-    """A page reviewed more than the allowed age ago warns (it does not fail)."""
-    old = GOOD | {"reviewed": dt.date(2025, 1, 1)}
-    assert "more than 365 days ago" in messages(review_warnings(old, "x.md", TODAY, 365))[0]
-    assert review_warnings(GOOD, "x.md", TODAY, 365) == []
+def review_due(rules, reviewed, due, today=TODAY):
+    return check_review_due(GOOD | {"reviewed": reviewed, "next_review": due}, "x.md", today, rules)
+
+
+def test_review_due_within_interval_passes(rules):
+    """A next review inside the configured interval, not yet near, is neither a problem nor a warning."""
+    reviewed = dt.date(2026, 11, 1)
+    assert review_due(rules, reviewed, reviewed + dt.timedelta(days=rules.review_interval_days)) == ([], [])
+
+
+def test_next_review_beyond_interval_fails(rules):
+    """An editor can't push the next review past the interval; the message gives the latest date."""
+    reviewed = dt.date(2026, 11, 1)
+    latest = reviewed + dt.timedelta(days=rules.review_interval_days)
+    problems, _ = review_due(rules, reviewed, latest + dt.timedelta(days=1))
+    assert f"set it to {latest} or sooner" in messages(problems)[0]
+
+
+def test_next_review_before_reviewed_fails(rules):
+    problems, _ = review_due(rules, dt.date(2026, 11, 1), dt.date(2026, 10, 1))
+    assert messages(problems) == ["front matter: 'next_review' 2026-10-01 must be after 'reviewed' 2026-11-01"]
+
+
+def test_review_nearly_due_warns(rules):
+    """Within review_warn_days of the due date the page warns, and still passes."""
+    due = TODAY + dt.timedelta(days=rules.review_warn_days)
+    problems, warnings = review_due(rules, dt.date(2026, 11, 1), due)
+    assert problems == [] and f"review due {due}, in {rules.review_warn_days} day(s)" in messages(warnings)[0]
+    assert review_due(rules, dt.date(2026, 11, 1), due + dt.timedelta(days=1)) == ([], [])
+
+
+def test_review_overdue_fails(rules):
+    """The day after the due date, the page fails."""
+    problems, _ = review_due(rules, dt.date(2026, 6, 1), TODAY - dt.timedelta(days=1))
+    assert messages(problems)[0].startswith(f"review overdue since {TODAY - dt.timedelta(days=1)}")
+    assert review_due(rules, dt.date(2026, 6, 1), TODAY)[0] == []  # due today is not yet overdue
+
+
+CLAIM = {"claim": "Withdrawal usually starts within 12 hours.", "source": "https://medlineplus.gov/x",
+         "checked": dt.date(2026, 11, 1), "verdict": "confirmed"}
+
+
+def log_with(claims, reviewed=dt.date(2026, 11, 1), page="x.md", **review):
+    return {"page": page, "reviews": [{"reviewed": reviewed, "by": "editor", "claims": claims} | review]}
+
+
+def check_log(log, reviewed=dt.date(2026, 11, 1)):
+    return check_review_log(log, "docs-review/x.yml", "docs/x.md", reviewed, TODAY)
+
+
+def test_complete_review_log_passes():
+    assert check_log(log_with([CLAIM])) == ([], [])
+
+
+@pytest.mark.parametrize("log, expected", [
+    ([], "must be a mapping with 'page' and a list of 'reviews'"),
+    (log_with([CLAIM], page="y.md"), "'page' is 'y.md' but this log belongs to docs/x.md"),
+    (log_with([CLAIM], reviewed=dt.date(2026, 10, 1)), "no review logged for docs/x.md's 'reviewed' date 2026-11-01"),
+    (log_with([]), "'claims' must list the claims checked"),
+    (log_with([CLAIM], by=""), "'by' must say who checked the page"),
+    (log_with([CLAIM], extra=1), "unknown field 'extra'"),
+    (log_with([CLAIM | {"source": "http://x"}]), "claim 1: 'source' must be an https:// address"),
+    (log_with([CLAIM | {"verdict": "fine"}]), "claim 1: 'verdict' must be one of confirmed, corrected"),
+    (log_with([CLAIM | {"checked": dt.date(2027, 1, 1)}]), "claim 1: 'checked' 2027-01-01 is in the future"),
+    (log_with([CLAIM | {"checked": "today"}]), "claim 1: 'checked' must be a date"),
+    (log_with([{"claim": "x"}]), "claim 1: 'source' is missing"),
+    (log_with([CLAIM, CLAIM | {"verdict": "open"}]), "claim 2: an 'open' claim needs a 'note'"),
+    (log_with([CLAIM | {"sauce": 1}]), "claim 1: unknown field 'sauce'"),
+])
+def test_bad_review_log(log, expected):
+    """Each fault in a fact-check log is named, with the log file."""
+    problems, _ = check_log(log)
+    assert any(expected in m for m in messages(problems)), messages(problems)
+    assert all(p.where == "docs-review/x.yml" for p in problems)
+
+
+def test_open_claim_warns():
+    """A claim left open (its current status unconfirmed) is listed as a warning, with its note."""
+    problems, warnings = check_log(log_with([CLAIM | {"verdict": "open", "note": "rule may change"}]))
+    assert problems == [] and "open claim on docs/x.md" in messages(warnings)[0]
+    assert "rule may change" in messages(warnings)[0]
+
+
+def test_review_log_file_errors(tmp_path):
+    """A missing log, broken YAML and a non-UTF-8 file are each named with what to do."""
+    missing, problems = load_review_log(tmp_path / "none.yml", "docs-review/none.yml")
+    assert missing is None and "no fact-check log for this page" in messages(problems)[0]
+    (tmp_path / "bad.yml").write_text("page: x.md\nreviews: [\n")
+    assert "not valid YAML" in messages(load_review_log(tmp_path / "bad.yml", "bad.yml")[1])[0]
+    (tmp_path / "latin.yml").write_bytes(b"page: caf\xe9.md\n")
+    assert "not UTF-8" in messages(load_review_log(tmp_path / "latin.yml", "latin.yml")[1])[0]
 
 
 @pytest.mark.parametrize("line, term, suggestion", [
@@ -119,7 +235,9 @@ def test_no_partial_word_matches(rules):
 
 @pytest.mark.parametrize("change, expected", [
     ({"max_grade": "eight"}, "max_grade: must be a number from 1 to 16"),
-    ({"review_max_age_days": 0}, "review_max_age_days: must be a whole number of days"),
+    ({"review_interval_days": 0}, "review_interval_days: must be a whole number of days"),
+    ({"review_warn_days": "soon"}, "review_warn_days: must be a whole number of days"),
+    ({"review_log": None}, "review_log: must name the fact-check log folder"),
     ({"boxes": []}, "boxes: must be a non-empty mapping"),
     ({"colour": "red"}, "colour: unknown option"),
 ])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from guide.clinic import Clinic, parse_clinic
 from guide.config import SiteConfig, defining_file, load_site_config
-from guide.contacts import Contact, parse_contacts, parse_denied
+from guide.contacts import Contact, parse_contacts, parse_denied, removed_contacts
 from guide.content_rules import ContentRules, parse_content_rules
 from guide.denylist_check import check_files, files_under
 from guide.handouts import Card, make_handouts, parse_handouts
@@ -110,9 +110,10 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     site_dir = (site_dir or config.root / default_dir).resolve()
     glossary = files_under(config.root / "includes")
     pages = sorted(config.docs_dir.rglob("*.md"))
-    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary),
+    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary,
+                                       config.root / rules.review_log),
                            settings.denied, REPO)
-    found, warnings = check_markdown_files(pages + glossary, config.root, rules, today)
+    found, warnings = check_markdown_files(pages + glossary, config.root, rules, today, config.docs_dir)
     problems += found
 
     run = run_mkdocs(config.path, site_dir, offline=offline)
@@ -134,6 +135,8 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
         return _fail(problems, f"Checked {report.pages} built pages; the site must not ship.",
                      EXIT_CHECKS_FAILED, warnings)
     _warn(warnings)
+    for contact_id, why in removed_contacts(config.extra):
+        print(f"Removed line: {contact_id!r} ({defining_file(config, f'extra.crisis_contacts.{contact_id}')}): {why}")
     print(f"OK: {report.pages} pages in {_display(site_dir)}/ show all {len(settings.contacts)} crisis contacts; "
           f"no denied numbers, no outside requests; content rules met. "
           f"Build {run.seconds:.1f} s, checks {check_seconds:.2f} s.")
@@ -207,8 +210,13 @@ def _fail(problems: list[Problem], headline: str, code: int, warnings: list[Prob
 
 
 def _mkdocs_messages(output: str) -> str:
-    """MkDocs' warnings and errors name the file; INFO chatter is dropped."""
-    keep = [line for line in output.splitlines() if not line.startswith("INFO")]
+    """MkDocs' warnings and errors name the file; INFO chatter is dropped. A crash keeps only its
+    last line: the traceback names no page, and the report below does."""
+    lines = output.splitlines()
+    if "Traceback (most recent call last):" in lines:
+        start = lines.index("Traceback (most recent call last):")
+        lines = lines[:start] + [f"MkDocs stopped: {lines[-1].strip()}"] if lines[-1:] else lines[:start]
+    keep = [line for line in lines if not line.startswith("INFO")]
     return "\n".join(keep).strip()
 
 

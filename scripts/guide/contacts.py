@@ -12,6 +12,8 @@ TEXT_FIELDS = ("label", "number", "href", "action", "summary", "when", "hours", 
 CONTACT_FIELDS = {"order", "channels", "remove", "why", *TEXT_FIELDS}
 CHANNEL_FIELDS = {"label", "number", "href", "banner"}
 WEB_SCHEMES = ("https://",)
+# The guide's promise, not a setting: every page offers these, whatever a config or overlay says.
+REQUIRED_NUMBERS = {"911": "emergencies", "988": "the Suicide & Crisis Lifeline"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,21 @@ def parse_contacts(extra: dict, source, denied: dict[str, str]) -> tuple[list[Co
     if not contacts and not problems:
         problems.append(Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY}: every line is removed; "
                                                       "every page must show crisis contacts"))
+    elif not problems:
+        shown = {c.digits for c in contacts}
+        problems += [Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY}: no line dials {number} ({what}); {number} "
+                                                   "can't be removed or changed: every page must offer it")
+                     for number, what in REQUIRED_NUMBERS.items() if number not in shown]
     return sorted(contacts, key=lambda c: (c.order, c.id)), problems
+
+
+def removed_contacts(extra: dict) -> list[tuple[str, str]]:
+    """(id, why) of every line an overlay removed, for the build's summary."""
+    raw = extra.get("crisis_contacts")
+    if not isinstance(raw, dict):
+        return []
+    return [(str(key), str(entry.get("why", "")).strip()) for key, entry in raw.items()
+            if isinstance(entry, dict) and entry.get("remove") is True]
 
 
 def _entry_problems(key: str, entry: object, denied: dict[str, str]) -> list[str]:

@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 from guide.problems import Problem
 
 KEY = "extra.content_rules"
-FIELDS = {"max_grade", "review_max_age_days", "boxes", "stigma_terms", "allowed_phrases"}
+FIELDS = {"max_grade", "review_interval_days", "review_warn_days", "review_log", "boxes", "stigma_terms",
+          "allowed_phrases"}
 
 
 @dataclass(frozen=True)
 class ContentRules:
     max_grade: float
-    review_max_age_days: int
+    review_interval_days: int                 # next_review may be at most this long after reviewed
+    review_warn_days: int                     # warn this many days before a review falls due
+    review_log: str                           # folder of fact-check logs, next to the config
     boxes: dict[str, str]                     # admonition type -> screen-reader prefix
     stigma_terms: dict[str, str]              # term -> person-first suggestion
     allowed_phrases: tuple[str, ...] = field(default=())
@@ -24,11 +27,17 @@ def parse_content_rules(extra: dict, source: str) -> tuple[ContentRules | None, 
         return None, [Problem(source, f"{KEY} is missing: it sets the reading grade limit and word lists")]
     problems = [Problem(source, f"{KEY}.{name}: unknown option (allowed: {', '.join(sorted(FIELDS))})")
                 for name in raw if name not in FIELDS]
-    grade, age = raw.get("max_grade"), raw.get("review_max_age_days")
+    grade = raw.get("max_grade")
     if isinstance(grade, bool) or not isinstance(grade, (int, float)) or not 1 <= grade <= 16:
         problems.append(Problem(source, f"{KEY}.max_grade: must be a number from 1 to 16 (got {grade!r})"))
-    if isinstance(age, bool) or not isinstance(age, int) or age < 1:
-        problems.append(Problem(source, f"{KEY}.review_max_age_days: must be a whole number of days (got {age!r})"))
+    for name in ("review_interval_days", "review_warn_days"):
+        days = raw.get(name)
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            problems.append(Problem(source, f"{KEY}.{name}: must be a whole number of days (got {days!r})"))
+    log = raw.get("review_log")
+    if not isinstance(log, str) or not log.strip() or log.startswith("/"):
+        problems.append(Problem(source, f"{KEY}.review_log: must name the fact-check log folder, relative to "
+                                        f"the config (got {log!r})"))
     for name in ("boxes", "stigma_terms"):
         value = raw.get(name)
         if not isinstance(value, dict) or not value or not all(
@@ -39,5 +48,6 @@ def parse_content_rules(extra: dict, source: str) -> tuple[ContentRules | None, 
         problems.append(Problem(source, f"{KEY}.allowed_phrases: must be a list of phrases"))
     if problems:
         return None, problems
-    return ContentRules(max_grade=float(grade), review_max_age_days=age, boxes=dict(raw["boxes"]),
+    return ContentRules(max_grade=float(grade), review_interval_days=raw["review_interval_days"],
+                        review_warn_days=raw["review_warn_days"], review_log=log, boxes=dict(raw["boxes"]),
                         stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases)), []

@@ -9,8 +9,9 @@ import yaml
 
 from guide.content_rules import ContentRules
 from guide.problems import Problem
+from guide.review_log import check_review_log, load_review_log
 
-REQUIRED = ("title", "description", "reviewed", "sources")
+REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
 OPTIONAL = ("template", "hide", "search")
 DESCRIPTION_LENGTH = (50, 160)  # search engines cut meta descriptions near 160 characters
 
@@ -56,12 +57,13 @@ def check_front_matter(meta: dict, where: str, today: dt.date) -> list[Problem]:
         if not isinstance(description, str) or not low <= len(description.strip()) <= high:
             problems.append(Problem(where, f"front matter: 'description' must be one sentence of {low}-{high} "
                                            "characters (it is the search result snippet)"))
+    for key in ("reviewed", "next_review"):
+        value = meta.get(key)
+        if key in meta and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+            problems.append(Problem(where, f"front matter: {key!r} must be a date like 2026-11-21 (got {value!r})"))
     reviewed = meta.get("reviewed")
-    if "reviewed" in meta:
-        if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
-            problems.append(Problem(where, f"front matter: 'reviewed' must be a date like 2026-11-21 (got {reviewed!r})"))
-        elif reviewed > today:
-            problems.append(Problem(where, f"front matter: 'reviewed' {reviewed} is in the future"))
+    if _is_date(reviewed) and reviewed > today:
+        problems.append(Problem(where, f"front matter: 'reviewed' {reviewed} is in the future"))
     if "sources" in meta:
         problems += _source_problems(meta["sources"], where)
     return problems
@@ -74,20 +76,61 @@ def _source_problems(sources: object, where: str) -> list[Problem]:
     for index, source in enumerate(sources, start=1):
         if not isinstance(source, dict) or set(source) != {"title", "url"}:
             problems.append(Problem(where, f"front matter: sources item {index} must have exactly title and url"))
-        elif not (isinstance(source["url"], str) and source["url"].startswith(("https://", "http://"))):
+        elif not (isinstance(source["url"], str) and source["url"].startswith("https://")):
             problems.append(Problem(where, f"front matter: sources item {index} url must start with https://"))
         elif not (isinstance(source["title"], str) and source["title"].strip()):
             problems.append(Problem(where, f"front matter: sources item {index} needs a title"))
     return problems
 
 
-def review_warnings(meta: dict, where: str, today: dt.date, max_age_days: int) -> list[Problem]:
-    """Old review dates warn rather than fail: the page is still the best we have."""
-    reviewed = meta.get("reviewed")
-    if isinstance(reviewed, dt.date) and (today - reviewed).days > max_age_days:
-        return [Problem(where, f"last reviewed {reviewed}, more than {max_age_days} days ago: "
-                               "ask a clinician to review it and update 'reviewed'")]
-    return []
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def check_review_due(meta: dict, where: str, today: dt.date, rules: ContentRules) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) for the page's next review: it must fall within the review interval,
+    warns as it nears, and fails once it has passed: the supply and the rules change."""
+    reviewed, due = meta.get("reviewed"), meta.get("next_review")
+    if not (_is_date(reviewed) and _is_date(due)):
+        return [], []  # check_front_matter names the bad or missing field
+    interval = rules.review_interval_days
+    if due <= reviewed:
+        return [Problem(where, f"front matter: 'next_review' {due} must be after 'reviewed' {reviewed}")], []
+    if (due - reviewed).days > interval:
+        latest = reviewed + dt.timedelta(days=interval)
+        return [Problem(where, f"front matter: 'next_review' {due} is more than {interval} days after 'reviewed' "
+                               f"{reviewed}: set it to {latest} or sooner (content_rules.review_interval_days)")], []
+    if today > due:
+        return [Problem(where, f"review overdue since {due}: re-check every claim against current sources, log "
+                               "them in the review log, then update 'reviewed' and 'next_review'")], []
+    days_left = (due - today).days
+    if days_left <= rules.review_warn_days:
+        return [], [Problem(where, f"review due {due}, in {days_left} day(s): after that date the build fails")]
+    return [], []
+
+
+def read_source(path, where: str) -> tuple[str | None, list[Problem]]:
+    """A page's text. A Notepad byte-order mark is fine (MkDocs reads it too); a file in another
+    encoding is named with the line of its first bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        return None, [Problem(where, f"line {line}: byte 0x{data[error.start]:02x} is not UTF-8 text: "
+                                     "save the file as UTF-8")]
+
+
+def check_headings(body: str, where: str, first_line: int) -> list[Problem]:
+    """The front matter title is the page's only top heading; a '#' heading would be a second one."""
+    problems, fenced = [], False
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#(\s|$)", line):
+            problems.append(Problem(where, f"line {number}: a '#' heading repeats the page title; "
+                                           "start sections with '##' (the title comes from front matter)"))
+    return problems
 
 
 def check_stigma(text: str, where: str, rules: ContentRules, first_line: int = 1) -> list[Problem]:
@@ -106,19 +149,38 @@ def check_stigma(text: str, where: str, rules: ContentRules, first_line: int = 1
     return problems
 
 
-def check_markdown_files(paths: list, docs_root, rules: ContentRules, today: dt.date) -> tuple[list[Problem], list[Problem]]:
-    """All source checks over the pages: (problems that fail the build, warnings)."""
+def check_markdown_files(paths: list, root, rules: ContentRules, today: dt.date,
+                         docs_dir=None) -> tuple[list[Problem], list[Problem]]:
+    """All source checks over the pages: (problems that fail the build, warnings). Paths are
+    reported relative to root. With docs_dir, each page there also needs a fact-check log
+    entry for its current review, in rules.review_log next to root (guide.review_log)."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     for path in paths:
-        where = str(path.relative_to(docs_root))
-        text = path.read_text(encoding="utf-8")
+        where = str(path.relative_to(root))
+        text, found = read_source(path, where)
+        problems += found
+        if text is None:
+            continue
         problems += check_stigma(text, where, rules)
         if path.suffix != ".md" or path.parent.name == "includes":
             continue
         page, found = split_front_matter(text, where)
         problems += found
-        if page is not None:
-            problems += check_front_matter(page.meta, where, today)
-            warnings += review_warnings(page.meta, where, today, rules.review_max_age_days)
+        if page is None:
+            continue
+        problems += check_front_matter(page.meta, where, today)
+        problems += check_headings(page.body, where, page.body_line)
+        found, warned = check_review_due(page.meta, where, today, rules)
+        problems += found
+        warnings += warned
+        if docs_dir is not None and _is_date(page.meta.get("reviewed")):
+            log_path = root / rules.review_log / path.relative_to(docs_dir).with_suffix(".yml")
+            log_where = str(log_path.relative_to(root))
+            log, found = load_review_log(log_path, log_where)
+            problems += found
+            if log is not None:
+                found, warned = check_review_log(log, log_where, where, page.meta["reviewed"], today)
+                problems += found
+                warnings += warned
     return problems, warnings
