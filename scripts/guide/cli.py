@@ -19,6 +19,7 @@ from guide.handouts import Card, make_handouts, parse_handouts
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
+from guide.publish import Staging, replace_file
 from guide.site_build import check_built_site, run_mkdocs
 from guide.source_check import check_markdown_files
 
@@ -107,7 +108,7 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
 
     # Sources first, so a broken page is reported even when MkDocs also fails on it.
     default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")
-    site_dir = (site_dir or config.root / default_dir).resolve()
+    staging = Staging((site_dir or config.root / default_dir).resolve())
     glossary = files_under(config.root / "includes")
     pages = sorted(config.docs_dir.rglob("*.md"))
     problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary,
@@ -116,24 +117,27 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     found, warnings = check_markdown_files(pages + glossary, config.root, rules, today, config.docs_dir)
     problems += found
 
-    run = run_mkdocs(config.path, site_dir, offline=offline)
-    if not run.ok:
-        print(_mkdocs_messages(run.output))
-        problems.append(Problem(where, "mkdocs build failed (strict mode): fix the messages above"))
-        return _fail(problems, "The build failed.", EXIT_CHECKS_FAILED, warnings)
-    if offline:
-        removed = prune(site_dir, _search_languages(config))
-        write_readme(site_dir, config.raw.get("site_name", "Guide"), _contact_lines(settings), str(today))
+    with staging as site_dir:
+        run = run_mkdocs(config.path, site_dir, offline=offline)
+        if not run.ok:
+            print(_mkdocs_messages(run.output))
+            problems.append(Problem(where, "mkdocs build failed (strict mode): fix the messages above"))
+            return _fail(problems, f"The build failed. {staging.kept()}", EXIT_CHECKS_FAILED, warnings)
+        if offline:
+            removed = prune(site_dir, _search_languages(config))
+            write_readme(site_dir, config.raw.get("site_name", "Guide"), _contact_lines(settings), str(today))
 
-    started = time.perf_counter()
-    texts = settings.clinic.texts if settings.clinic else ()
-    report = check_built_site(site_dir, config, settings.contacts, settings.denied, rules, texts)
-    problems += report.problems
-    check_seconds = time.perf_counter() - started
-    print(_grade_table(report.grades, rules.max_grade))
-    if problems:
-        return _fail(problems, f"Checked {report.pages} built pages; the site must not ship.",
-                     EXIT_CHECKS_FAILED, warnings)
+        started = time.perf_counter()
+        texts = settings.clinic.texts if settings.clinic else ()
+        report = check_built_site(site_dir, config, settings.contacts, settings.denied, rules, texts)
+        problems += report.problems
+        check_seconds = time.perf_counter() - started
+        print(_grade_table(report.grades, rules.max_grade))
+        if problems:
+            return _fail(problems, f"Checked {report.pages} built pages; the site must not ship. {staging.kept()}",
+                         EXIT_CHECKS_FAILED, warnings)
+        staging.publish()
+    site_dir = staging.final
     _warn(warnings)
     for contact_id, why in removed_contacts(config.extra):
         print(f"Removed line: {contact_id!r} ({defining_file(config, f'extra.crisis_contacts.{contact_id}')}): {why}")
@@ -154,13 +158,18 @@ def _print_handouts(settings: Settings, site_dir: Path, out_dir: Path) -> int:
     config = settings.config
     site_url = config.raw.get("site_url") or "https://example.org/"
     started = time.perf_counter()
-    made, problems = make_handouts(site_dir, site_url, config.built_path, settings.handout_pages, settings.cards,
-                                   out_dir, bootstrap.ensure_chromium())
+    staging = Staging(out_dir)
+    with staging as staged:
+        made, problems = make_handouts(site_dir, site_url, config.built_path, settings.handout_pages,
+                                       settings.cards, staged, bootstrap.ensure_chromium())
+        for handout in made:
+            shown = out_dir / handout.path.relative_to(staged)
+            print(f"  {_display(shown):<48} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
+        if problems:  # name the files where they would have been published
+            problems = [Problem(p.where.replace(str(staged), str(out_dir)), p.message) for p in problems]
+            return _fail(problems, f"Some handouts are not right. {staging.kept()}", EXIT_CHECKS_FAILED)
+        staging.publish()
     seconds = time.perf_counter() - started
-    for handout in made:
-        print(f"  {_display(handout.path):<48} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
-    if problems:
-        return _fail(problems, "Some handouts are not right.", EXIT_CHECKS_FAILED)
     print(f"Handouts: {len(made)} PDFs in {_display(out_dir)}/ in {seconds:.1f} s (target <= 30 s).")
     return 0
 
@@ -168,7 +177,7 @@ def _print_handouts(settings: Settings, site_dir: Path, out_dir: Path) -> int:
 def _package(settings: Settings, site_dir: Path, removed: list[Path], dist_dir: Path) -> None:
     name = _slug(settings.config.raw.get("site_name", "guide"))
     zip_path = dist_dir / f"{name}-offline.zip"
-    size = make_zip(site_dir, zip_path, name)
+    size = replace_file(zip_path, lambda path: make_zip(site_dir, path, name))
     files = sum(1 for p in site_dir.rglob("*") if p.is_file())
     verdict = "within" if size <= ZIP_TARGET_BYTES else "OVER"
     print(f"Offline copy: {_display(zip_path)} ({size / 1024:.0f} KiB, {files} files; {verdict} the 1 MiB target; "
