@@ -140,3 +140,22 @@ def test_overlay_cannot_remove_911_or_988(tiny_site, capsys, removal):
     assert code == 2
     assert "can't be removed or changed: every page must offer it" in out or "every line is removed" in out
     assert not (tiny_site.root / "site").exists()
+
+
+@pytest.mark.parametrize("mistake, expected", [
+    (CLINIC.replace('"tel:+15035550142"', '"tel:+15035550143"'),
+     "dials 5035550143 but the number shown is '(503) 555-0142'"),
+    ("extra:\n  content_rules:\n    max_grade: twelve\n", "max_grade: must be a number"),
+    ("extra:\n  crisis_contacts:\n    emergency:\n      remove: true\n      why: x\n", "no line dials 911"),
+])
+def test_plain_mkdocs_build_validates_the_whole_config(tiny_site, mistake, expected):
+    """`mkdocs build` / `mkdocs serve` with an overlay run the same whole-config validation as
+    scripts/build.py, not only the national contacts."""
+    import subprocess
+    import sys
+    path = overlay(tiny_site, mistake)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(path), "-d", str(tiny_site.root / "out")],
+                            capture_output=True, text=True, cwd=tiny_site.root)
+    assert result.returncode != 0 and expected in result.stdout + result.stderr
+    assert "clinic.yml" in result.stdout + result.stderr
+    assert not (tiny_site.root / "out" / "index.html").exists()

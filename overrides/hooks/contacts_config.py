@@ -1,7 +1,8 @@
-"""MkDocs hook: refuse to build or serve with a broken crisis contacts config.
+"""MkDocs hook: refuse to build or serve with a broken config.
 
-scripts/build.py runs the same validation before building; this hook makes
-`mkdocs serve` and plain `mkdocs build` fail the same way, from the same code."""
+scripts/build.py runs the same validation (guide.settings) before building; this hook makes
+`mkdocs serve` and plain `mkdocs build`, with any overlay, fail the same way, from the same
+code: contacts, a clinic's block, content rules and handouts."""
 from __future__ import annotations
 
 import sys
@@ -10,14 +11,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from guide.contacts import parse_contacts, parse_denied  # noqa: E402
 from guide.problems import format_report  # noqa: E402
+from guide.settings import load_settings  # noqa: E402
 
 
 def on_config(config, **kwargs):
-    where = config.config_file_path or "mkdocs.yml"
-    denied, problems = parse_denied(config.extra, where)
-    problems += parse_contacts(config.extra, where, denied)[1]
+    path = Path(config.config_file_path or "mkdocs.yml")
+    settings, problems = load_settings(path)
     if problems:
-        raise PluginError("Invalid crisis contacts config. " + format_report(problems))
+        raise PluginError(f"Invalid config ({path.name}); nothing was built. " + format_report(problems))
     return config

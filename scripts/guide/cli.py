@@ -7,19 +7,17 @@ import datetime as dt
 import re
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from guide.clinic import Clinic, parse_clinic
-from guide.config import SiteConfig, defining_file, load_site_config
-from guide.contacts import Contact, parse_contacts, parse_denied, removed_contacts
-from guide.content_rules import ContentRules, parse_content_rules
+from guide.config import defining_file
+from guide.contacts import removed_contacts
 from guide.denylist_check import check_files, files_under
-from guide.handouts import Card, make_handouts, parse_handouts
+from guide.handouts import make_handouts
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
 from guide.publish import Staging, replace_file
+from guide.settings import Settings, load_settings
 from guide.site_build import check_built_site, run_mkdocs
 from guide.source_check import check_markdown_files
 
@@ -27,18 +25,6 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))  # bootstrap.py, for Debian's chromium
 EXIT_CHECKS_FAILED, EXIT_BAD_CONFIG = 1, 2
 ZIP_TARGET_BYTES = 1024 * 1024
-
-
-@dataclass
-class Settings:
-    """Everything the checks need from a valid config."""
-    config: SiteConfig
-    contacts: list[Contact]      # the national and local lines, plus the clinic's intake line
-    clinic: Clinic | None
-    denied: dict[str, str]
-    rules: ContentRules
-    handout_pages: list[str]     # nav pages that get a PDF handout
-    cards: list[Card]            # one-sheet quick cards
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -72,27 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_CONFIG
     return build(args.config, args.site_dir, offline=args.offline, dist_dir=args.dist_dir,
                  handouts=args.handouts)
-
-
-def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
-    """Read and validate the whole config; problems name the file in the INHERIT chain to fix."""
-    config, problems = load_site_config(config_path)
-    if config is None:
-        return None, problems
-    def locate(key: str) -> str:
-        return defining_file(config, key)
-
-    denied, problems = parse_denied(config.extra, locate("extra.denied_numbers"))
-    contacts, found = parse_contacts(config.extra, locate, denied)
-    clinic, clinic_problems = parse_clinic(config.extra, locate, config.root, denied)
-    rules, rule_problems = parse_content_rules(config.extra, locate("extra.content_rules"))
-    handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
-    problems += found + clinic_problems + rule_problems + handout_problems
-    if problems:
-        return None, problems
-    if clinic is not None:
-        contacts = [*contacts, clinic.intake]
-    return Settings(config, contacts, clinic, denied, rules, *handouts), []
 
 
 def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None,

@@ -1,0 +1,46 @@
+"""The whole config, validated once: contacts, clinic, content rules and handouts. The build,
+the MkDocs hooks (so `mkdocs serve` and plain `mkdocs build` too) and the tests all use this."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.clinic import Clinic, parse_clinic
+from guide.config import SiteConfig, defining_file, load_site_config
+from guide.contacts import Contact, parse_contacts, parse_denied
+from guide.content_rules import ContentRules, parse_content_rules
+from guide.handouts import Card, parse_handouts
+from guide.problems import Problem
+
+
+@dataclass
+class Settings:
+    """Everything the checks need from a valid config."""
+    config: SiteConfig
+    contacts: list[Contact]      # the national and local lines, plus the clinic's intake line
+    clinic: Clinic | None
+    denied: dict[str, str]
+    rules: ContentRules
+    handout_pages: list[str]     # nav pages that get a PDF handout
+    cards: list[Card]            # one-sheet quick cards
+
+
+def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
+    """Read and validate the whole config; problems name the file in the INHERIT chain to fix."""
+    config, problems = load_site_config(config_path)
+    if config is None:
+        return None, problems
+    def locate(key: str) -> str:
+        return defining_file(config, key)
+
+    denied, problems = parse_denied(config.extra, locate("extra.denied_numbers"))
+    contacts, found = parse_contacts(config.extra, locate, denied)
+    clinic, clinic_problems = parse_clinic(config.extra, locate, config.root, denied)
+    rules, rule_problems = parse_content_rules(config.extra, locate("extra.content_rules"))
+    handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
+    problems += found + clinic_problems + rule_problems + handout_problems
+    if problems:
+        return None, problems
+    if clinic is not None:
+        contacts = [*contacts, clinic.intake]
+    return Settings(config, contacts, clinic, denied, rules, *handouts), []
