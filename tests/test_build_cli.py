@@ -145,19 +145,36 @@ def test_denied_number_as_contact_is_refused(tiny_site, capsys):
     assert code == 2 and "'test-line' is a denied number" in out
 
 
-def test_broken_link_fails_strict_build(tiny_site, capsys):
-    """A link to a missing page fails the strict build and MkDocs names the file."""
+def page_problems(out: str, page: str) -> list[str]:
+    """The report's messages under one file's heading."""
+    lines = out.splitlines()
+    heading = next(i for i, line in enumerate(lines) if line.strip() == page or line.strip().endswith("/" + page))
+    return [line.strip()[2:] for line in lines[heading + 1:] if line.startswith("    - ")][:10]
+
+
+def test_broken_link_fails_naming_the_page(tiny_site, capsys):
+    """A link to a missing page fails the strict build under the page's name, not mkdocs.yml's."""
     tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + "\n[gone](missing.md)\n")
     code, out = build(tiny_site.config(), capsys)
-    assert code == 1
-    assert "index.md" in out and "missing.md" in out and "mkdocs build failed" in out
+    assert code == 1 and "mkdocs build failed" not in out
+    assert page_problems(out, "docs/index.md")[0].startswith("link 'missing.md' goes to no page")
 
 
-def test_broken_anchor_fails_strict_build(tiny_site, capsys):
-    """A link to a missing anchor fails the strict build."""
+def test_broken_anchor_fails_naming_the_page(tiny_site, capsys):
+    """A link to a missing anchor names the linking page, the target and the anchor."""
     tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + "\n[x](get-help-now.md#nope)\n")
     code, out = build(tiny_site.config(), capsys)
-    assert code == 1 and "#nope" in out
+    assert code == 1
+    assert "link 'get-help-now.md#nope': get-help-now.md has no heading or id '#nope'" in page_problems(
+        out, "docs/index.md")[0]
+
+
+def test_page_left_out_of_nav_names_the_page(tiny_site, capsys):
+    """A page missing from the nav is reported under its own name, saying where to add it."""
+    tiny_site.page("orphan.md", (tiny_site.docs / "index.md").read_text())
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1
+    assert page_problems(out, "docs/orphan.md")[0].startswith("this page is not in the nav: add it to nav: in")
 
 
 def test_missing_config_file_is_reported(tmp_path, capsys):

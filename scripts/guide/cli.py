@@ -13,6 +13,7 @@ from guide.config import defining_file
 from guide.contacts import removed_contacts
 from guide.denylist_check import check_files, files_under
 from guide.handouts import make_handouts
+from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.phone import number_hash
 from guide.problems import Problem, format_report
@@ -85,8 +86,11 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     with staging as site_dir:
         run = run_mkdocs(config.path, site_dir, offline=offline)
         if not run.ok:
-            print(_mkdocs_messages(run.output))
-            problems.append(Problem(where, "mkdocs build failed (strict mode): fix the messages above"))
+            found = mkdocs_problems(run.output, _display(config.docs_dir), where)
+            if not found:  # a crash, not a warning: show what MkDocs said
+                print(_mkdocs_messages(run.output))
+                found = [Problem(where, "mkdocs build failed: fix the messages above")]
+            problems += found
             return _fail(problems, f"The build failed. {staging.kept()}", EXIT_CHECKS_FAILED, warnings)
         if offline:
             removed = prune(site_dir, _search_languages(config))
