@@ -103,6 +103,7 @@ def test_local_line_added_and_checked(tiny_site, capsys):
           when: A crisis.
           hours: Always
           cost: Free
+          privacy: Confidential
           languages: English
     """
     code, out = build(overlay(tiny_site, local), capsys)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from guide.contacts_check import check_directory, check_page_contacts
+from guide.phone import dialled_digits
 
 GOOD_BLOCK = """
 <div class="pe-crisis" data-crisis-contacts>
@@ -128,19 +129,34 @@ def test_two_blocks(contacts):
     assert "2 crisis contacts blocks" in messages(page(block=GOOD_BLOCK * 2), contacts)[0]
 
 
+def directory_links(contacts) -> list[str]:
+    """One visible link per line and channel, read from the config."""
+    links = []
+    for contact in contacts:
+        links.append(f'<a href="{contact.href}">{contact.action} {contact.number}</a>')
+        links += [f'<a href="{c.href}">{c.label} {c.number or ""}</a>' for c in contact.channels]
+    return links
+
+
 def test_directory_lists_every_channel(contacts):
-    """The Get help directory must show the TTY, text and chat channels too."""
-    full = """<div data-crisis-directory>
-      <a href="tel:911">Call 911</a><a href="tel:988">Call 988</a><a href="sms:988">Text 988</a>
-      <a href="https://988lifeline.org/chat/">Chat online</a>
-      <a href="tel:+18006624357">Call 1-800-662-4357</a><a href="tel:+18004874889">TTY 1-800-487-4889</a></div>"""
+    """The Get help directory must show every channel (TTY, text, chat) too; each missing one is named."""
+    links = directory_links(contacts)
+    full = "<div data-crisis-directory>" + "".join(links) + "</div>"
     assert check_directory(page(body=full), contacts, "x") == []
-    broken = full.replace('<a href="tel:+18004874889">TTY 1-800-487-4889</a>', "")
-    found = [p.message for p in check_directory(page(body=broken), contacts, "x")]
-    assert found == ["SAMHSA's National Helpline: no visible link shows and dials 1-800-487-4889 (tel:+18004874889)"]
-    text_only = full.replace('<a href="tel:988">Call 988</a>', "")
-    found = [p.message for p in check_directory(page(body=text_only), contacts, "x")]
-    assert found == ["988 Suicide & Crisis Lifeline: no visible link shows and dials 988 (tel:988)"]
+    # Channels whose link no other link stands in for (text AYUDA to 988 also texts 988).
+    targets = [dialled_digits(c.href) + c.href.split(":")[0] for contact in contacts for c in contact.channels
+               if c.number] + [dialled_digits(contact.href) + contact.href.split(":")[0] for contact in contacts]
+    dialable = [(contact, channel) for contact in contacts for channel in contact.channels
+                if channel.number and targets.count(dialled_digits(channel.href) + channel.href.split(":")[0]) == 1]
+    assert dialable, "the config has channels to test"
+    for contact, channel in dialable:
+        link = f'<a href="{channel.href}">{channel.label} {channel.number}</a>'
+        found = [p.message for p in check_directory(page(body=full.replace(link, "")), contacts, "x")]
+        assert found == [f"{contact.label}: no visible link shows and dials {channel.number} ({channel.href})"]
+    lifeline = next(c for c in contacts if c.number == "988")
+    main_link = f'<a href="{lifeline.href}">{lifeline.action} {lifeline.number}</a>'
+    found = [p.message for p in check_directory(page(body=full.replace(main_link, "")), contacts, "x")]
+    assert found == [f"{lifeline.label}: no visible link shows and dials 988 ({lifeline.href})"]
 
 
 def test_directory_missing(contacts):

@@ -52,7 +52,7 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
     name = raw["name"].strip()
     contact = Contact(id="clinic", order=0, label=f"{name}: {intake['label']}", number=str(intake["number"]),
                       href=str(intake["href"]), action="Call", summary=str(intake["label"]), when="",
-                      hours=raw.get("hours") or "", cost="", languages="")
+                      hours=raw.get("hours") or "", cost="", privacy="", languages="")
     texts = tuple(raw[k].strip() for k in ("name", "address", "hours", "note") if raw.get(k))
     return Clinic(name=name, intake=contact, texts=texts, logo=logo), []
 

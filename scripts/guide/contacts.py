@@ -8,7 +8,7 @@ from guide.problems import Problem
 
 CONTACTS_KEY = "extra.crisis_contacts"
 DENIED_KEY = "extra.denied_numbers"
-TEXT_FIELDS = ("label", "number", "href", "action", "summary", "when", "hours", "cost", "languages")
+TEXT_FIELDS = ("label", "number", "href", "action", "summary", "when", "hours", "cost", "privacy", "languages")
 CONTACT_FIELDS = {"order", "channels", "remove", "why", *TEXT_FIELDS}
 CHANNEL_FIELDS = {"label", "number", "href", "banner"}
 WEB_SCHEMES = ("https://",)
@@ -36,6 +36,7 @@ class Contact:
     when: str
     hours: str
     cost: str
+    privacy: str      # who may learn of the call: readers often read this in secret
     languages: str
     channels: tuple[Channel, ...] = ()
 
