@@ -13,19 +13,26 @@ from pypdf import PdfReader
 
 from browser import serve
 from conftest import REPO
+from guide.config import load_site_config
 from guide.handouts import Card, Part, fragment, make_handouts, page_url, parse_handouts
 
 CONTACT_NUMBERS = ("911", "988", "1-800-662-4357")
 PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
 
 
-def print_handouts(root, *args):
+def run_handouts(root, *args) -> subprocess.CompletedProcess:
     """The real command, as staff run it (its own process: it starts its own browser)."""
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build.py"), "--handouts", *args,
-                             "--site-dir", str(root / "site"), "--dist-dir", str(root / "dist")],
-                            capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(REPO / "scripts" / "build.py"), "--handouts", *args,
+                           "--site-dir", str(root / "site"), "--dist-dir", str(root / "dist")],
+                          capture_output=True, text=True)
+
+
+def print_handouts(root, *args):
+    result = run_handouts(root, *args)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Handouts: 32 PDFs" in result.stdout
+    config = load_site_config(REPO / "mkdocs.yml")[0]
+    (pages, cards), _ = parse_handouts(config.extra, lambda key: "mkdocs.yml", config.nav_pages)
+    assert f"Handouts: {2 * (len(pages) + len(cards))} PDFs" in result.stdout  # Letter and A4
     return root / "dist" / "handouts"
 
 

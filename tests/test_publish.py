@@ -78,14 +78,15 @@ def test_failed_offline_build_keeps_site_and_zip(tiny_site, capsys):
     assert (zips[0].read_bytes(), (tiny_site.root / "site-offline" / "index.html").read_text()) == before
 
 
-def test_failed_handouts_keep_last_good_pdfs(tiny_site, capsys):
+def test_failed_handouts_keep_last_good_pdfs(tiny_site):
     """Handouts are swapped in as a set: a run with a broken card changes no PDF, and a good run
-    drops PDFs of pages no longer printed."""
+    drops PDFs of pages no longer printed. (Its own process: it starts its own browser.)"""
+    from test_handouts import run_handouts
     config = tiny_site.config()
-    assert build(config, capsys, "--handouts")[0] == 0
+    assert run_handouts(tiny_site.root, "--config", str(config)).returncode == 0
     out_dir = tiny_site.root / "dist" / "handouts"
     (out_dir / "left-over.pdf").write_bytes(b"%PDF stale")
-    assert build(config, capsys, "--handouts")[0] == 0
+    assert run_handouts(tiny_site.root, "--config", str(config)).returncode == 0
     assert not (out_dir / "left-over.pdf").exists()
     good = {p: p.read_bytes() for p in out_dir.rglob("*.pdf")}
     broken = tiny_site.config("""
@@ -97,7 +98,7 @@ def test_failed_handouts_keep_last_good_pdfs(tiny_site, capsys):
                 from:
                   - {page: index.md, select: ".no-such-thing"}
         """)
-    code, out = build(broken, capsys, "--handouts")
-    assert code == 1 and "nothing matches .no-such-thing" in out
-    assert "handouts/ still holds the last good build" in out
+    result = run_handouts(tiny_site.root, "--config", str(broken))
+    assert result.returncode == 1 and "nothing matches .no-such-thing" in result.stdout
+    assert "handouts/ still holds the last good build" in result.stdout
     assert {p: p.read_bytes() for p in out_dir.rglob("*.pdf")} == good

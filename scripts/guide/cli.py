@@ -178,7 +178,7 @@ def _grade_table(grades: dict, limit: float) -> str:
 
 def _warn(warnings: list[Problem]) -> None:
     if warnings:
-        print("WARNING:\n" + format_report(warnings))
+        print("WARNING:\n" + format_report(warnings, "warning"))
 
 
 def _fail(problems: list[Problem], headline: str, code: int, warnings: list[Problem] = ()) -> int:

@@ -11,12 +11,12 @@ class Problem:
     message: str  # what is wrong and how to fix it
 
 
-def format_report(problems: list[Problem]) -> str:
+def format_report(problems: list[Problem], noun: str = "problem") -> str:
     """Group problems by file so an editor sees every fix for a file together."""
     by_file: dict[str, list[str]] = defaultdict(list)
     for problem in sorted(set(problems)):
         by_file[problem.where].append(problem.message)
-    lines = [f"{len(set(problems))} problem(s) in {len(by_file)} file(s):"]
+    lines = [f"{len(set(problems))} {noun}(s) in {len(by_file)} file(s):"]
     for where, messages in by_file.items():
         lines.append(f"  {where}")
         lines.extend(f"    - {message}" for message in messages)
