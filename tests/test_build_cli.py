@@ -97,16 +97,21 @@ def test_contacts_removed_by_overlay_refused(tiny_site, capsys):
     assert code == 2 and "extra.crisis_contacts is missing or empty" in out
 
 
-def test_denied_number_in_page_fails_with_file_and_line(tiny_site, capsys):
-    """A denied number in a page fails, naming source and built files and the line, never the number."""
-    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + f"\nCall {FAKE_DENIED} now.\n")
-    config = tiny_site.config(f"""
+def denying_fake_number(tiny_site):
+    """The tiny site's config with FAKE_DENIED on the denylist."""
+    return tiny_site.config(f"""
         extra:
           denied_numbers:
             test-line:
               sha256: {number_hash(FAKE_DENIED)}
               why: test
         """)
+
+
+def test_denied_number_in_page_fails_with_file_and_line(tiny_site, capsys):
+    """A denied number in a page fails, naming source and built files and the line, never the number."""
+    tiny_site.page("index.md", (tiny_site.docs / "index.md").read_text() + f"\nCall {FAKE_DENIED} now.\n")
+    config = denying_fake_number(tiny_site)
     code, out = build(config, capsys)
     assert code == 1
     assert "docs/index.md" in out and "site/index.html" in out
@@ -118,13 +123,7 @@ def test_denied_number_in_review_log_fails(tiny_site, capsys):
     """The unpublished fact-check log is a source too: a denied number there fails the build."""
     log = tiny_site.root / "docs-review" / "index.yml"
     log.write_text(log.read_text() + f"# sales line seen in a source: {FAKE_DENIED}\n")
-    config = tiny_site.config(f"""
-        extra:
-          denied_numbers:
-            test-line:
-              sha256: {number_hash(FAKE_DENIED)}
-              why: test
-        """)
+    config = denying_fake_number(tiny_site)
     code, out = build(config, capsys)
     assert code == 1 and "docs-review/index.yml" in out and "denied number 'test-line'" in out
 

@@ -17,10 +17,17 @@
     loaded = true;
     // The search button opens the search box without scripts; put the cursor there now, as
     // the theme would, so nothing typed while its scripts arrive is lost.
+    // Open it here, in the same tap, rather than leave it to the label: focus must move before
+    // the first key arrives, or on a busy phone the first letters land on the page.
     var target = event && event.target;
     if (target && target.closest && target.closest('label[for="__search"]')) {
+      var toggle = document.getElementById("__search");
       var input = document.querySelector(".md-search__input");
-      if (input) setTimeout(function () { input.focus(); }, 0);
+      if (toggle && input && event.type === "click") {
+        event.preventDefault();
+        toggle.checked = true;
+        input.focus();
+      }
     }
     // A tap on the colour switch is replayed once the theme runs: on starting, the theme
     // restores the current scheme and would undo it.
