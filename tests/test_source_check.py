@@ -8,8 +8,8 @@ import pytest
 
 from guide.content_rules import parse_content_rules
 from guide.review_log import check_review_log, load_review_log
-from guide.source_check import (check_front_matter, check_headings, check_review_due, check_stigma, read_source,
-                                split_front_matter)
+from guide.source_check import check_front_matter, check_headings, check_review_due, check_stigma, split_front_matter
+from guide.source_text import read_source
 
 TODAY = dt.date(2026, 11, 21)
 GOOD = {

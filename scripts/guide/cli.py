@@ -191,9 +191,9 @@ def _mkdocs_messages(output: str) -> str:
     """MkDocs' warnings and errors name the file; INFO chatter is dropped. A crash keeps only its
     last line: the traceback names no page, and the report below does."""
     lines = output.splitlines()
-    if "Traceback (most recent call last):" in lines:
+    if "Traceback (most recent call last):" in lines:  # then the last line is the exception
         start = lines.index("Traceback (most recent call last):")
-        lines = lines[:start] + [f"MkDocs stopped: {lines[-1].strip()}"] if lines[-1:] else lines[:start]
+        lines = [*lines[:start], f"MkDocs stopped: {lines[-1].strip()}"]
     keep = [line for line in lines if not line.startswith("INFO")]
     return "\n".join(keep).strip()
 

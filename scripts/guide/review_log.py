@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from guide.problems import Problem
+from guide.source_text import is_date, read_source
 
 VERDICTS = ("confirmed", "corrected", "added", "removed", "open")
 CLAIM_FIELDS = {"claim", "source", "checked", "verdict", "note"}
@@ -19,14 +20,15 @@ def load_review_log(path: Path, where: str) -> tuple[object | None, list[Problem
     """Parse one log file; a missing file or broken YAML names the file and what to do."""
     if not path.is_file():
         return None, [Problem(where, f"no fact-check log for this page: write it ({HOW})")]
+    text, problems = read_source(path, where)
+    if text is None:
+        return None, problems
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+        return yaml.safe_load(text), []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
         return None, [Problem(where, f"{line}not valid YAML: {getattr(error, 'problem', error)}")]
-    except UnicodeDecodeError as error:
-        return None, [Problem(where, f"not UTF-8 text (byte {error.start}): save the file as UTF-8")]
 
 
 def check_review_log(log: object, where: str, page: str, reviewed: dt.date,
@@ -74,7 +76,7 @@ def _claim_problems(claim: object, today: dt.date) -> list[str]:
         found.append(f"'source' must be an https:// address (got {source!r})")
     checked = claim.get("checked")
     if "checked" in claim:
-        if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
+        if not is_date(checked):
             found.append(f"'checked' must be a date like 2026-11-21 (got {checked!r})")
         elif checked > today:
             found.append(f"'checked' {checked} is in the future")

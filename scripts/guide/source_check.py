@@ -10,6 +10,7 @@ import yaml
 from guide.content_rules import ContentRules
 from guide.problems import Problem
 from guide.review_log import check_review_log, load_review_log
+from guide.source_text import is_date, read_source
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
 OPTIONAL = ("template", "hide", "search")
@@ -59,10 +60,10 @@ def check_front_matter(meta: dict, where: str, today: dt.date) -> list[Problem]:
                                            "characters (it is the search result snippet)"))
     for key in ("reviewed", "next_review"):
         value = meta.get(key)
-        if key in meta and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        if key in meta and not is_date(value):
             problems.append(Problem(where, f"front matter: {key!r} must be a date like 2026-11-21 (got {value!r})"))
     reviewed = meta.get("reviewed")
-    if _is_date(reviewed) and reviewed > today:
+    if is_date(reviewed) and reviewed > today:
         problems.append(Problem(where, f"front matter: 'reviewed' {reviewed} is in the future"))
     if "sources" in meta:
         problems += _source_problems(meta["sources"], where)
@@ -83,15 +84,11 @@ def _source_problems(sources: object, where: str) -> list[Problem]:
     return problems
 
 
-def _is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-
-
 def check_review_due(meta: dict, where: str, today: dt.date, rules: ContentRules) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) for the page's next review: it must fall within the review interval,
     warns as it nears, and fails once it has passed: the supply and the rules change."""
     reviewed, due = meta.get("reviewed"), meta.get("next_review")
-    if not (_is_date(reviewed) and _is_date(due)):
+    if not (is_date(reviewed) and is_date(due)):
         return [], []  # check_front_matter names the bad or missing field
     interval = rules.review_interval_days
     if due <= reviewed:
@@ -107,18 +104,6 @@ def check_review_due(meta: dict, where: str, today: dt.date, rules: ContentRules
     if days_left <= rules.review_warn_days:
         return [], [Problem(where, f"review due {due}, in {days_left} day(s): after that date the build fails")]
     return [], []
-
-
-def read_source(path, where: str) -> tuple[str | None, list[Problem]]:
-    """A page's text. A Notepad byte-order mark is fine (MkDocs reads it too); a file in another
-    encoding is named with the line of its first bad byte."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        return None, [Problem(where, f"line {line}: byte 0x{data[error.start]:02x} is not UTF-8 text: "
-                                     "save the file as UTF-8")]
 
 
 def check_headings(body: str, where: str, first_line: int) -> list[Problem]:
@@ -174,7 +159,7 @@ def check_markdown_files(paths: list, root, rules: ContentRules, today: dt.date,
         found, warned = check_review_due(page.meta, where, today, rules)
         problems += found
         warnings += warned
-        if docs_dir is not None and _is_date(page.meta.get("reviewed")):
+        if docs_dir is not None and is_date(page.meta.get("reviewed")):
             log_path = root / rules.review_log / path.relative_to(docs_dir).with_suffix(".yml")
             log_where = str(log_path.relative_to(root))
             log, found = load_review_log(log_path, log_where)

@@ -15,10 +15,9 @@
   function load(event) {
     if (loaded || (event && plainLink(event.target))) return;
     loaded = true;
-    // The search button opens the search box without scripts; put the cursor there now, as
-    // the theme would, so nothing typed while its scripts arrive is lost.
-    // Open it here, in the same tap, rather than leave it to the label: focus must move before
-    // the first key arrives, or on a busy phone the first letters land on the page.
+    // The search button opens the search box without scripts. Open it here, in the same tap,
+    // and put the cursor there as the theme would: focus must move before the first key
+    // arrives, or on a busy phone the first letters land on the page.
     var target = event && event.target;
     if (target && target.closest && target.closest('label[for="__search"]')) {
       var toggle = document.getElementById("__search");
