@@ -3,19 +3,18 @@
 bare `mkdocs build` (this site and a generated 1,000-page one). Prints figures; asserts
 nothing. Run: python3 scripts/bench.py [--pages 1000]"""
 import argparse
-import contextlib
-import io
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bootstrap  # noqa: E402
+import bootstrap  # beside this script; standard library only, installs the rest
 
 bootstrap.ensure_venv()
-from guide.cli import build  # noqa: E402
+from guide.pipeline import build  # noqa: E402
+from guide.problems import format_report  # noqa: E402
+from guide.report import HANDOUT_TARGET_SECONDS  # noqa: E402
 from guide.config import load_site_config  # noqa: E402
 from guide.contacts import parse_contacts, parse_denied  # noqa: E402
 from guide.contacts_check import check_page_contacts  # noqa: E402
@@ -35,7 +34,6 @@ def generated_site(root: Path, pages: int) -> Path:
     shutil.copytree(REPO / "docs", docs)
     shutil.copytree(REPO / "includes", root / "includes")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "scripts").symlink_to(REPO / "scripts")
     originals = sorted(p.name for p in (REPO / "docs").glob("*.md"))
     nav, count, part = [f"  - {name}" for name in originals], len(originals), 0
     while count < pages:
@@ -96,18 +94,16 @@ def measure_handouts() -> None:
     """The whole printed set (every topic page and card, Letter and A4): time and sizes."""
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        with contextlib.redirect_stdout(io.StringIO()) as output:
-            code = build(REPO / "mkdocs.yml", Path(tmp) / "site", dist_dir=Path(tmp) / "dist", handouts=True)
+        result = build(REPO / "mkdocs.yml", Path(tmp) / "site", dist_dir=Path(tmp) / "dist", handouts=True)
         total = time.perf_counter() - started
-        if code != 0:
-            sys.exit(output.getvalue())
-        pdfs = sorted((Path(tmp) / "dist" / "handouts").rglob("*.pdf"))
-        print(f"Handouts: {len(pdfs)} PDFs, build + checks + printing {total:.1f} s (target <= 30 s)")
-        for line in output.getvalue().splitlines():
-            if "sheet(s)" in line:
-                name, rest = line.strip().split(" ", 1)
-                paper = "a4" if Path(name).parent.name == "a4" else "letter"
-                print(f"    {paper:<6} {Path(name).name:<28} {rest.strip()}")
+        if not result.ok:
+            sys.exit(f"{result.headline}\n{format_report(result.problems)}")
+        made = result.handouts.made
+        print(f"Handouts: {len(made)} PDFs, build {result.build_seconds:.1f} s + checks {result.check_seconds:.1f} s "
+              f"+ printing {result.handouts.seconds:.1f} s = {total:.1f} s (target <= {HANDOUT_TARGET_SECONDS} s)")
+        for handout in made:
+            paper = "a4" if handout.path.parent.name == "a4" else "letter"
+            print(f"    {paper:<6} {handout.path.name:<28} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
 
 
 def main() -> None:

@@ -11,14 +11,13 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bootstrap  # noqa: E402
+import bootstrap  # beside this script; standard library only, installs the rest
 
 bootstrap.ensure_venv()
 from playwright.sync_api import sync_playwright  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from guide.cli import build  # noqa: E402
+from guide.pipeline import build  # noqa: E402
 from guide.local_server import GZIP_LEVEL, serve  # noqa: E402
 
 REPO = bootstrap.REPO
@@ -73,13 +72,7 @@ def main() -> None:
     bootstrap.ensure_node_modules()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        with open(os.devnull, "w") as quiet:
-            stdout, sys.stdout = sys.stdout, quiet
-            try:
-                code = build(REPO / "mkdocs.yml", site)
-            finally:
-                sys.stdout = stdout
-        if code != 0:
+        if not build(REPO / "mkdocs.yml", site).ok:
             sys.exit("the site did not build: run python3 scripts/build.py")
         pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
         sent: list = []

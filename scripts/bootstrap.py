@@ -13,7 +13,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".venv"
 REQUIREMENTS = REPO / "requirements.txt"
-STAMP = VENV / ".requirements.sha256"  # reinstall only when requirements.txt changes
+PROJECT = REPO / "pyproject.toml"      # scripts/guide, installed editable: no sys.path edits anywhere
+STAMP = VENV / ".requirements.sha256"  # reinstall only when requirements.txt or pyproject.toml change
 CHROMIUM = "/usr/bin/chromium"         # Debian's package; Playwright never downloads a browser
 
 
@@ -27,10 +28,12 @@ def ensure_venv() -> None:
             _apt_install("python3-venv")
             shutil.rmtree(VENV, ignore_errors=True)
             _run([sys.executable, "-m", "venv", str(VENV)])
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + PROJECT.read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
-        _say("Installing requirements.txt into .venv ...")
-        _run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", str(REQUIREMENTS)])
+        _say("Installing requirements.txt and the guide's build package into .venv ...")
+        pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+        _run([*pip, "-r", str(REQUIREMENTS)])
+        _run([*pip, "--no-deps", "-e", str(REPO)])
         STAMP.write_text(wanted)
     if Path(sys.prefix).resolve() != VENV.resolve():
         os.execv(str(python), [str(python), *sys.argv])

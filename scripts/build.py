@@ -1,10 +1,8 @@
 #!/usr/bin/env python3
 """Build the guide into site/ and check every built page. Run: python3 scripts/build.py --help"""
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bootstrap  # noqa: E402  (standard library only; installs the rest)
+import bootstrap  # beside this script; standard library only, installs the rest
 
 bootstrap.ensure_venv()
 from guide.cli import main  # noqa: E402

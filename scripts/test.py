@@ -3,10 +3,8 @@
 Run: python3 scripts/test.py [pytest options]"""
 import os
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bootstrap  # noqa: E402
+import bootstrap  # beside this script; standard library only, installs the rest
 
 bootstrap.ensure_venv()
 bootstrap.ensure_chromium()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from browser import FIRST_SCREEN, link_problems, serve
-from guide.cli import build
+from guide.pipeline import build
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +77,6 @@ def test_hiding_stylesheet_site_wide_fails(browser, tiny_site, hrefs):
     (tiny_site.docs / "assets" / "stylesheets" / "hide.css").write_text(".md-banner { display: none }")
     config = tiny_site.config("extra_css:\n  - assets/stylesheets/guide.css\n  - assets/stylesheets/hide.css\n")
     site = tiny_site.root / "site"
-    assert build(config, site) == 0  # the HTML is fine: only a browser can see this
+    assert build(config, site).ok  # the HTML is fine: only a browser can see this
     found = problems_on_pages(browser, site, hrefs)
     assert {line.split(":")[0] for line in found} == set(page_paths(site))

@@ -17,7 +17,7 @@ def extra(repo_config):
 def problems_for(extra, denied=None):
     if denied is None:
         denied = parse_denied(extra, "mkdocs.yml")[0]
-    return [p.message for p in parse_contacts(extra, "mkdocs.yml", denied)[1]]
+    return [str(p) for p in parse_contacts(extra, "mkdocs.yml", denied)[1]]
 
 
 def test_repo_config_is_valid_and_ordered(extra):
@@ -110,7 +110,7 @@ def test_denylist_entry_without_hash(extra):
     """A denylist entry needs a valid sha256."""
     extra["denied_numbers"] = {"oops": {"sha256": "1234"}}
     _, problems = parse_denied(extra, "mkdocs.yml")
-    assert problems[0].message.startswith("extra.denied_numbers.oops: needs sha256")
+    assert str(problems[0]).startswith("extra.denied_numbers.oops: needs sha256")
 
 
 def test_seed_marketing_line_is_denied(denied):

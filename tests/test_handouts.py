@@ -150,7 +150,7 @@ def test_fragment_drops_heading_repeating_title_and_selects():
 def test_bad_card_config(cards, expected):
     """A card naming a page outside the nav, or both/neither of select and section, is refused."""
     _, problems = parse_handouts({"handouts": {"cards": cards}}, lambda key: "mkdocs.yml", ["index.md"])
-    assert len(problems) == 1 and expected in problems[0].message
+    assert len(problems) == 1 and expected in str(problems[0])
 
 
 def test_card_too_long_for_one_sheet_fails(browser, built_site, tmp_path):

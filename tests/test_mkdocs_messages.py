@@ -15,7 +15,7 @@ Aborted with 4 warnings in strict mode!
 
 
 def test_each_warning_names_its_file():
-    found = [(p.where, p.message) for p in mkdocs_problems(OUTPUT, "docs", "clinic.yml")]
+    found = [(p.file, p.message) for p in mkdocs_problems(OUTPUT, "docs", "clinic.yml")]
     assert [where for where, _ in found] == ["docs/orphan.md", "docs/sub/also.md", "docs/index.md", "docs/index.md",
                                              "clinic.yml"]
     assert found[0][1] == "this page is not in the nav: add it to nav: in clinic.yml (or delete it)"

@@ -9,13 +9,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from browser import FIRST_SCREEN, link_problems
 from conftest import REPO
-from guide.cli import build
+from guide.pipeline import build
 from guide.offline_copy import prune
 
 
 def unzip_build(config, tmp_path_factory, name):
     root = tmp_path_factory.mktemp(name)
-    assert build(config, root / "site", offline=True, dist_dir=root / "dist") == 0
+    assert build(config, root / "site", offline=True, dist_dir=root / "dist").ok
     (archive,) = (root / "dist").glob("*-offline.zip")
     with zipfile.ZipFile(archive) as bundle:
         bundle.extractall(root / "unzipped")

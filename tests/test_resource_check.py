@@ -41,7 +41,7 @@ def test_stylesheet_importing_outside_font(tmp_path):
     (site / "assets").mkdir(parents=True)
     (site / "assets" / "x.css").write_text("@font-face{src:url('https://fonts.example/a.woff2')}")
     problems = check_stylesheets(site)
-    assert [p.where for p in problems] == ["site/assets/x.css"]
+    assert [p.file for p in problems] == ["site/assets/x.css"]
     assert "https://fonts.example/a.woff2" in problems[0].message
 
 

@@ -66,7 +66,7 @@ def test_malformed_yaml_names_the_line():
     """Broken YAML names the file lines, from the broken value to where parsing stopped."""
     text = "---\ntitle: Fine\ndescription: [unclosed\nreviewed: 2026-11-01\n---\nBody\n"
     page, problems = split_front_matter(text, "docs/x.md")
-    assert page is None and problems[0].where == "docs/x.md"
+    assert page is None and problems[0].file == "docs/x.md"
     assert problems[0].message.startswith("lines 3-4: front matter is not valid YAML")
 
 
@@ -104,7 +104,7 @@ def test_latin1_byte_names_file_and_line(tmp_path):
     text, problems = read_source(path, "docs/x.md")
     assert text is None
     assert messages(problems) == ["line 4: byte 0xe9 is not UTF-8 text: save the file as UTF-8"]
-    assert problems[0].where == "docs/x.md"
+    assert problems[0].file == "docs/x.md"
 
 
 def test_body_line_counts_front_matter():
@@ -186,7 +186,7 @@ def test_bad_review_log(log, expected):
     """Each fault in a fact-check log is named, with the log file."""
     problems, _ = check_log(log)
     assert any(expected in m for m in messages(problems)), messages(problems)
-    assert all(p.where == "docs-review/x.yml" for p in problems)
+    assert all(p.file == "docs-review/x.yml" for p in problems)
 
 
 def test_open_claim_warns():
@@ -246,4 +246,4 @@ def test_bad_content_rules_config(repo_config, change, expected):
     extra = copy.deepcopy(repo_config.extra)
     extra["content_rules"] |= change
     rules, problems = parse_content_rules(extra, "mkdocs.yml")
-    assert rules is None and any(expected in p.message for p in problems)
+    assert rules is None and any(expected in str(p) for p in problems)

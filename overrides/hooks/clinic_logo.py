@@ -2,13 +2,11 @@
 into the site, with its pixel size so the <img> reserves its space."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from guide.clinic import LOGO_FOLDER, logo_size  # noqa: E402
+from guide.clinic import LOGO_FOLDER, logo_size
 
 
 def _logo(config) -> Path | None:

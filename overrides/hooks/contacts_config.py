@@ -5,14 +5,12 @@ scripts/build.py runs the same validation (guide.settings) before building; this
 code: contacts, a clinic's block, content rules and handouts."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from guide.problems import format_report  # noqa: E402
-from guide.settings import load_settings  # noqa: E402
+from guide.problems import format_report
+from guide.settings import load_settings
 
 
 def on_config(config, **kwargs):

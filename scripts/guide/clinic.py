@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.contacts import Contact, dial_problems
-from guide.problems import Problem
+from guide.problems import Problem, config_problem
 
 KEY = "extra.clinic"
 FIELDS = {"name", "logo", "intake", "address", "hours", "note"}
@@ -29,7 +29,7 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
     if raw is None:
         return None, []
     if not isinstance(raw, dict):
-        return None, [Problem(locate(KEY), f"{KEY}: must be a mapping with {', '.join(sorted(FIELDS))}")]
+        return None, [config_problem(locate, f"{KEY}: must be a mapping with {', '.join(sorted(FIELDS))}")]
     messages = [f"{KEY}.{name}: unknown option (allowed: {', '.join(sorted(FIELDS))})" for name in raw if name not in FIELDS]
     for name in ("name", "address", "hours", "note"):
         value = raw.get(name)
@@ -48,7 +48,7 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
     if "logo" in raw and (logo is None or not logo.is_file() or logo_size(logo) is None):
         messages.append(f"{KEY}.logo: must be a .png or .svg file with a size, relative to {root} (got {raw['logo']!r})")
     if messages:
-        return None, [Problem(locate(message.split(":", 1)[0]), message) for message in messages]
+        return None, [config_problem(locate, message) for message in messages]
     name = raw["name"].strip()
     contact = Contact(id="clinic", order=0, label=f"{name}: {intake['label']}", number=str(intake["number"]),
                       href=str(intake["href"]), action="Call", summary=str(intake["label"]), when="",

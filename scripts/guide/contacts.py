@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from guide.phone import ALLOWED_IN_NUMBER, dialled_digits, national_digits, number_hash
-from guide.problems import Problem
+from guide.problems import Problem, config_problem
 
 CONTACTS_KEY = "extra.crisis_contacts"
 DENIED_KEY = "extra.denied_numbers"
@@ -57,13 +57,13 @@ def parse_denied(extra: dict, source: str) -> tuple[dict[str, str], list[Problem
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        return {}, [Problem(source, f"{DENIED_KEY} must be a mapping of id -> {{sha256, why}}")]
+        return {}, [config_problem(source, f"{DENIED_KEY} must be a mapping of id -> {{sha256, why}}")]
     denied, problems = {}, []
     for entry_id, entry in raw.items():
         key = f"{DENIED_KEY}.{entry_id}"
         digest = entry.get("sha256") if isinstance(entry, dict) else None
         if not (isinstance(digest, str) and len(digest) == 64 and all(c in "0123456789abcdef" for c in digest)):
-            problems.append(Problem(source, f"{key}: needs sha256 (64 lower-case hex characters); "
+            problems.append(config_problem(source, f"{key}: needs sha256 (64 lower-case hex characters); "
                                             "make one with scripts/build.py --hash-number"))
             continue
         denied[digest] = str(entry_id)
@@ -76,10 +76,10 @@ def parse_contacts(extra: dict, source, denied: dict[str, str]) -> tuple[list[Co
     locate = source if callable(source) else (lambda key: source)
     raw = extra.get("crisis_contacts")
     if isinstance(raw, list):
-        return [], [Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY} must be a mapping keyed by id, not a list "
+        return [], [config_problem(locate, f"{CONTACTS_KEY} must be a mapping keyed by id, not a list "
                                                   "(config overlays replace lists wholesale)")]
     if not isinstance(raw, dict) or not raw:
-        return [], [Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY} is missing or empty: every page must show "
+        return [], [config_problem(locate, f"{CONTACTS_KEY} is missing or empty: every page must show "
                                                   "crisis contacts")]
 
     contacts, problems = [], []
@@ -88,22 +88,22 @@ def parse_contacts(extra: dict, source, denied: dict[str, str]) -> tuple[list[Co
         if isinstance(entry, dict) and entry.get("remove") is True:
             # Removing a line is explicit and explained, never a side effect of an overlay.
             if not str(entry.get("why") or "").strip():
-                problems.append(Problem(locate(f"{key}.why"), f"{key}.why: say why this line is removed"))
+                problems.append(config_problem(locate, f"{key}.why: say why this line is removed"))
             continue
         if entry is None:
-            problems.append(Problem(locate(key), f"{key}: is empty; to remove this line set "
+            problems.append(config_problem(locate, f"{key}: is empty; to remove this line set "
                                                  "remove: true and why: <reason>"))
             continue
         found = _entry_problems(key, entry, denied)
-        problems += [Problem(locate(message.split(":", 1)[0]), message) for message in found]
+        problems += [config_problem(locate, message) for message in found]
         if not found:
             contacts.append(_to_contact(contact_id, entry))
     if not contacts and not problems:
-        problems.append(Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY}: every line is removed; "
+        problems.append(config_problem(locate, f"{CONTACTS_KEY}: every line is removed; "
                                                       "every page must show crisis contacts"))
     elif not problems:
         shown = {c.digits for c in contacts}
-        problems += [Problem(locate(CONTACTS_KEY), f"{CONTACTS_KEY}: no line dials {number} ({what}); {number} "
+        problems += [config_problem(locate, f"{CONTACTS_KEY}: no line dials {number} ({what}); {number} "
                                                    "can't be removed or changed: every page must offer it")
                      for number, what in REQUIRED_NUMBERS.items() if number not in shown]
     return sorted(contacts, key=lambda c: (c.order, c.id)), problems

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from guide.problems import Problem
+from guide.problems import Problem, config_problem
 
 KEY = "extra.content_rules"
 FIELDS = {"max_grade", "review_interval_days", "review_warn_days", "review_log", "boxes", "stigma_terms",
@@ -24,28 +24,28 @@ class ContentRules:
 def parse_content_rules(extra: dict, source: str) -> tuple[ContentRules | None, list[Problem]]:
     raw = extra.get("content_rules")
     if not isinstance(raw, dict):
-        return None, [Problem(source, f"{KEY} is missing: it sets the reading grade limit and word lists")]
-    problems = [Problem(source, f"{KEY}.{name}: unknown option (allowed: {', '.join(sorted(FIELDS))})")
+        return None, [config_problem(source, f"{KEY} is missing: it sets the reading grade limit and word lists")]
+    problems = [config_problem(source, f"{KEY}.{name}: unknown option (allowed: {', '.join(sorted(FIELDS))})")
                 for name in raw if name not in FIELDS]
     grade = raw.get("max_grade")
     if isinstance(grade, bool) or not isinstance(grade, (int, float)) or not 1 <= grade <= 16:
-        problems.append(Problem(source, f"{KEY}.max_grade: must be a number from 1 to 16 (got {grade!r})"))
+        problems.append(config_problem(source, f"{KEY}.max_grade: must be a number from 1 to 16 (got {grade!r})"))
     for name in ("review_interval_days", "review_warn_days"):
         days = raw.get(name)
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            problems.append(Problem(source, f"{KEY}.{name}: must be a whole number of days (got {days!r})"))
+            problems.append(config_problem(source, f"{KEY}.{name}: must be a whole number of days (got {days!r})"))
     log = raw.get("review_log")
     if not isinstance(log, str) or not log.strip() or log.startswith("/"):
-        problems.append(Problem(source, f"{KEY}.review_log: must name the fact-check log folder, relative to "
+        problems.append(config_problem(source, f"{KEY}.review_log: must name the fact-check log folder, relative to "
                                         f"the config (got {log!r})"))
     for name in ("boxes", "stigma_terms"):
         value = raw.get(name)
         if not isinstance(value, dict) or not value or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            problems.append(Problem(source, f"{KEY}.{name}: must be a non-empty mapping of text to text"))
+            problems.append(config_problem(source, f"{KEY}.{name}: must be a non-empty mapping of text to text"))
     phrases = raw.get("allowed_phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-        problems.append(Problem(source, f"{KEY}.allowed_phrases: must be a list of phrases"))
+        problems.append(config_problem(source, f"{KEY}.allowed_phrases: must be a list of phrases"))
     if problems:
         return None, problems
     return ContentRules(max_grade=float(grade), review_interval_days=raw["review_interval_days"],

@@ -11,7 +11,7 @@ import segno
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
-from guide.problems import Problem
+from guide.problems import Problem, config_problem
 
 KEY = "extra.handouts"
 PAPERS = {"letter": "Letter", "a4": "A4"}  # folder -> Chromium paper format; letter is the default
@@ -61,7 +61,7 @@ def parse_handouts(extra: dict, locate, nav: list[str]) -> tuple[tuple[list[str]
             else:
                 parts.append(Part(part["page"], part.get("select"), part.get("section")))
         cards.append(Card(str(card_id), str(card["title"]), tuple(parts)))
-    problems = [Problem(locate(m.split(":", 1)[0]), m) for m in messages]
+    problems = [config_problem(locate, m) for m in messages]
     return ([page for page in nav if page not in skip], cards), problems
 
 

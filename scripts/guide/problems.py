@@ -1,23 +1,35 @@
-"""One problem found by a check, and the single report the CLI prints for all of them."""
+"""One problem found by a check, as data, and the single report the CLI prints for all of them."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    where: str    # the file (or config key) to fix
-    message: str  # what is wrong and how to fix it
+    file: str      # the file to fix: the page, the overlay, the log (never mkdocs.yml for a page's fault)
+    message: str   # what is wrong and how to fix it
+    key: str = ""  # the config key at fault, when the file is a config file
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.message}" if self.key else self.message
+
+
+def config_problem(locate: Callable[[str], str] | str, text: str) -> Problem:
+    """'extra.x.y: what to fix' -> a Problem in the file that sets extra.x.y (`locate` finds it
+    in the INHERIT chain; a plain string names the file directly)."""
+    key, _, message = text.partition(": ")
+    return Problem(locate(key) if callable(locate) else locate, message, key)
 
 
 def format_report(problems: list[Problem], noun: str = "problem") -> str:
     """Group problems by file so an editor sees every fix for a file together."""
     by_file: dict[str, list[str]] = defaultdict(list)
     for problem in sorted(set(problems)):
-        by_file[problem.where].append(problem.message)
+        by_file[problem.file].append(str(problem))
     lines = [f"{len(set(problems))} {noun}(s) in {len(by_file)} file(s):"]
-    for where, messages in by_file.items():
-        lines.append(f"  {where}")
+    for file, messages in by_file.items():
+        lines.append(f"  {file}")
         lines.extend(f"    - {message}" for message in messages)
     return "\n".join(lines)

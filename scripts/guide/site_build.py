@@ -18,23 +18,35 @@ from selectolax.lexbor import LexborHTMLParser
 
 from guide.denylist_check import check_files, denied_in_page, files_under
 from guide.problems import Problem
+from guide.settings import Settings
+
+
+BUILDERS = ("mkdocs", "zensical")
 
 
 @dataclass
-class MkDocsRun:
+class BuilderRun:
     ok: bool
     output: str
     seconds: float
 
 
-def run_mkdocs(config: Path, site_dir: Path, offline: bool = False) -> MkDocsRun:
+def run_builder(builder: str, settings: Settings, site_dir: Path, offline: bool = False) -> BuilderRun:
+    """Build the site with MkDocs (the default) or Zensical, into site_dir."""
+    if builder == "zensical":
+        from guide.zensical_build import run_zensical  # only this builder needs it
+        return run_zensical(settings, site_dir, offline=offline)
+    return run_mkdocs(settings.config.path, site_dir, offline=offline)
+
+
+def run_mkdocs(config: Path, site_dir: Path, offline: bool = False) -> BuilderRun:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config.parent,
     )
-    return MkDocsRun(result.returncode == 0, result.stdout + result.stderr, time.perf_counter() - started)
+    return BuilderRun(result.returncode == 0, result.stdout + result.stderr, time.perf_counter() - started)
 
 
 def built_pages(site_dir: Path) -> list[Path]:

@@ -1,0 +1,138 @@
+"""The build: validate the whole config, check the sources, build strictly into a staging
+folder, check every built file, and publish only when everything passed. Returns a
+BuildResult; it prints nothing (guide.report does)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+from guide.config import SiteConfig, defining_file
+from guide.contacts import removed_contacts
+from guide.denylist_check import check_files, files_under
+from guide.handouts import make_handouts
+from guide.mkdocs_messages import mkdocs_problems
+from guide.offline_copy import make_zip, prune, write_readme
+from guide.problems import Problem
+from guide.publish import Staging, replace_file
+from guide.result import BAD_CONFIG, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
+from guide.settings import Settings, load_settings
+from guide.site_build import check_built_site, run_builder
+from guide.source_check import check_markdown_files
+
+
+def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None,
+          offline: bool = False, dist_dir: Path | None = None, handouts: bool = False,
+          builder: str = "mkdocs", shown=str) -> BuildResult:
+    """`shown` turns a path into the name an editor reads in messages."""
+    settings, problems = load_settings(config_path)
+    if settings is None:
+        return BuildResult(BAD_CONFIG, "The config is invalid; nothing was built.", builder, problems)
+    config, rules = settings.config, settings.rules
+    config.offline = offline
+    today = today or dt.date.today()
+    result = BuildResult(0, builder=builder, max_grade=rules.max_grade, contacts=len(settings.contacts))
+
+    # Sources first, so a broken page is reported even when the builder also fails on it.
+    default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")
+    staging = Staging((site_dir or config.root / default_dir).resolve())
+    glossary = files_under(config.root / "includes")
+    pages = sorted(config.docs_dir.rglob("*.md"))
+    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary,
+                                       config.root / rules.review_log),
+                           settings.denied, config.root)
+    found, result.warnings = check_markdown_files(pages + glossary, config.root, rules, today, config.docs_dir)
+    problems += found
+
+    with staging as staged:
+        run = run_builder(builder, settings, staged, offline=offline)
+        result.build_seconds = run.seconds
+        if not run.ok:
+            found = mkdocs_problems(run.output, shown(config.docs_dir), shown(config.path))
+            if not found:  # a crash, not a warning: show what the builder said
+                result.builder_output = builder_messages(run.output)
+                found = [Problem(shown(config.path), f"{builder} build failed: fix the messages above")]
+            return _failed(result, problems + found, f"The build failed. {staging.kept()}")
+        if offline:
+            removed = prune(staged, search_languages(config))
+            write_readme(staged, config.raw.get("site_name", "Guide"), contact_lines(settings), str(today))
+
+        started = time.perf_counter()
+        texts = settings.clinic.texts if settings.clinic else ()
+        report = check_built_site(staged, config, settings.contacts, settings.denied, rules, texts)
+        result.check_seconds = time.perf_counter() - started
+        result.pages, result.grades = report.pages, report.grades
+        problems += report.problems
+        if problems:
+            return _failed(result, problems, f"Checked {report.pages} built pages; the site must not ship. "
+                                             f"{staging.kept()}")
+        staging.publish()
+    result.site_dir = staging.final
+    result.removed_lines = [(contact_id, defining_file(config, f"extra.crisis_contacts.{contact_id}"), why)
+                            for contact_id, why in removed_contacts(config.extra)]
+    dist_dir = dist_dir or config.root / "dist"
+    if offline:
+        result.offline = package(settings, result.site_dir, len(removed), dist_dir)
+    if handouts:
+        print_handouts(settings, result, dist_dir / "handouts")
+    return result
+
+
+def print_handouts(settings: Settings, result: BuildResult, out_dir: Path) -> None:
+    import bootstrap  # the handouts need Debian's chromium; installs it if missing
+
+    config = settings.config
+    site_url = config.raw.get("site_url") or "https://example.org/"
+    started = time.perf_counter()
+    result.handouts = run = HandoutRun(out_dir)
+    staging = Staging(out_dir)
+    with staging as staged:
+        made, problems = make_handouts(result.site_dir, site_url, config.built_path, settings.handout_pages,
+                                       settings.cards, staged, bootstrap.ensure_chromium())
+        # Name the files where they are (or would have been) published.
+        run.made = [type(h)(out_dir / h.path.relative_to(staged), h.sheets, h.size) for h in made]
+        if problems:
+            problems = [Problem(p.file.replace(str(staged), str(out_dir)), p.message, p.key) for p in problems]
+            _failed(result, problems, f"Some handouts are not right. {staging.kept()}")
+            return
+        staging.publish()
+    run.seconds = time.perf_counter() - started
+
+
+def package(settings: Settings, site_dir: Path, removed: int, dist_dir: Path) -> OfflinePackage:
+    name = slug(settings.config.raw.get("site_name", "guide"))
+    zip_path = dist_dir / f"{name}-offline.zip"
+    size = replace_file(zip_path, lambda path: make_zip(site_dir, path, name))
+    files = sum(1 for p in site_dir.rglob("*") if p.is_file())
+    return OfflinePackage(zip_path, size, files, removed, name)
+
+
+def _failed(result: BuildResult, problems: list[Problem], headline: str) -> BuildResult:
+    result.code, result.headline, result.problems = CHECKS_FAILED, headline, problems
+    return result
+
+
+def search_languages(config: SiteConfig) -> list[str]:
+    search = (config.raw.get("plugins") or {}).get("search") or {}
+    lang = search.get("lang", ["en"]) if isinstance(search, dict) else ["en"]
+    return lang if isinstance(lang, list) else [lang]
+
+
+def contact_lines(settings: Settings) -> list[str]:
+    return [f"{c.number:<16} {c.label if c.id == 'clinic' else c.summary}" for c in settings.contacts]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "guide"
+
+
+def builder_messages(output: str) -> str:
+    """The builder's warnings and errors name the file; INFO chatter is dropped. A crash keeps
+    only its last line: the traceback names no page, and the report names the file."""
+    lines = output.splitlines()
+    if "Traceback (most recent call last):" in lines:  # then the last line is the exception
+        start = lines.index("Traceback (most recent call last):")
+        lines = [*lines[:start], f"The builder stopped: {lines[-1].strip()}"]
+    keep = [line for line in lines if not line.startswith("INFO")]
+    return "\n".join(keep).strip()

@@ -1,0 +1,63 @@
+"""Print a BuildResult for an editor: every problem at once, grouped by the file to fix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from guide.problems import Problem, format_report
+from guide.result import BuildResult
+
+ZIP_TARGET_BYTES = 1024 * 1024
+HANDOUT_TARGET_SECONDS = 30
+
+
+def print_result(result: BuildResult, shown=str) -> None:
+    """`shown` turns a path into what the editor should read (relative to the repo)."""
+    if result.builder_output:
+        print(result.builder_output)
+    if result.grades:
+        print(grade_table(result))
+    _warn(result.warnings)
+    if result.pages and result.site_dir is not None:
+        for contact_id, file, why in result.removed_lines:
+            print(f"Removed line: {contact_id!r} ({file}): {why}")
+        print(f"OK: {result.pages} pages in {shown(result.site_dir)}/ show all {result.contacts} crisis contacts; "
+              f"no denied numbers, no outside requests; content rules met. Built by {result.builder} in "
+              f"{result.build_seconds:.1f} s, checks {result.check_seconds:.2f} s.")
+    if result.offline:
+        package = result.offline
+        verdict = "within" if package.size <= ZIP_TARGET_BYTES else "OVER"
+        print(f"Offline copy: {shown(package.zip_path)} ({package.size / 1024:.0f} KiB, {package.files} files; "
+              f"{verdict} the 1 MiB target; left out {package.removed} unused files). "
+              f"Unzip it and open {package.folder}/index.html.")
+    if result.handouts:
+        run = result.handouts
+        for handout in run.made:
+            print(f"  {shown(handout.path):<48} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
+        if result.ok:
+            print(f"Handouts: {len(run.made)} PDFs in {shown(run.out_dir)}/ in {run.seconds:.1f} s "
+                  f"(target <= {HANDOUT_TARGET_SECONDS} s).")
+    if not result.ok:
+        print(f"FAILED: {result.headline}\n{format_report(result.problems)}")
+
+
+def grade_table(result: BuildResult) -> str:
+    rows = [f"  {'source':<28} {'grade':>5} {'words':>6}"]
+    for label, grade in sorted(result.grades.items()):
+        source = label.split("(", 1)[-1].rstrip(")")  # 'site/x/index.html (docs/x.md)' -> docs/x.md
+        flag = "  above limit" if grade.grade > result.max_grade else ""
+        rows.append(f"  {source:<28} {grade.grade:>5.1f} {grade.words:>6}{flag}")
+    return f"Reading grade (Flesch-Kincaid, limit {result.max_grade:g}):\n" + "\n".join(rows)
+
+
+def _warn(warnings: list[Problem]) -> None:
+    if warnings:
+        print("WARNING:\n" + format_report(warnings, "warning"))
+
+
+def display(repo: Path):
+    def shown(path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(repo))
+        except ValueError:
+            return str(path)
+    return shown
