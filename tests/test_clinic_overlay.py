@@ -8,6 +8,8 @@ import pytest
 
 from conftest import REPO
 from guide.cli import main
+from guide.clinic import LOGO_MAX_BYTES
+from guide.config_text import CLINIC_LIMITS
 
 CLINIC = """
 extra:
@@ -63,7 +65,8 @@ def test_clinic_intake_link_checked(tiny_site, capsys):
 @pytest.mark.parametrize("change, key", [
     ("    name: ''\n", "extra.clinic.name: must be text"),
     ("    colour: blue\n", "extra.clinic.colour: unknown option"),
-    ("    logo: missing.png\n", "extra.clinic.logo: must be a .png or .svg file"),
+    ("    logo: missing.png\n", "extra.clinic.logo: file not found:"),
+    ("    logo: ''\n", "extra.clinic.logo: must be the path of a .png or .svg file"),
 ])
 def test_malformed_clinic_names_overlay_and_key(tiny_site, capsys, change, key):
     """A malformed clinic block is refused before building, naming clinic.yml and the key."""
@@ -160,3 +163,48 @@ def test_plain_mkdocs_build_validates_the_whole_config(tiny_site, mistake, expec
     assert result.returncode != 0 and expected in result.stdout + result.stderr
     assert "clinic.yml" in result.stdout + result.stderr
     assert not (tiny_site.root / "out" / "index.html").exists()
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("Walk-ins welcome.", "Walk-ins welcome. No junkies judged here.",
+     "extra.clinic.note: 'junkies' stigmatizes; say 'people who use drugs' instead"),
+    ("Walk-ins welcome.", "Walk-ins welcome. " + "Really. " * (CLINIC_LIMITS["note"] // 8),
+     f"characters; keep it to {CLINIC_LIMITS['note']} or fewer"),
+    ("Walk-ins welcome.", "Walk-ins <b>welcome</b>.", "extra.clinic.note: write plain text"),
+    ("1 Test Road", "'[1 Test Road](https://maps.example/)'", "extra.clinic.address: write plain text"),
+    ("Call the clinic", "Call if your habit is back", "extra.clinic.intake.label: 'habit' stigmatizes"),
+])
+def test_clinic_text_gets_the_page_rules(tiny_site, capsys, old, new, expected):
+    """What a clinic writes is held to the page rules: words, plain text, and a length that
+    keeps the crisis lines on the first screen."""
+    code, out = build(overlay(tiny_site, CLINIC.replace(old, new)), capsys)
+    assert code == 2 and "clinic.yml\n" in out and expected in out
+
+
+def test_local_line_text_gets_the_page_rules(tiny_site, capsys):
+    local = """
+    extra:
+      crisis_contacts:
+        county:
+          order: 4
+          label: County crisis team
+          number: (503) 555-0199
+          href: "tel:+15035550199"
+          action: Call
+          summary: Local crisis team
+          when: Any addict in crisis.
+          hours: 24 hours
+          cost: Free
+          privacy: Confidential
+          languages: English
+    """
+    code, out = build(overlay(tiny_site, local), capsys)
+    assert code == 2 and "extra.crisis_contacts.county.when: 'addict' stigmatizes" in out
+
+
+def test_logo_too_big_is_refused_with_why(tiny_site, capsys):
+    logo = tiny_site.root / "big.png"
+    header = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (200).to_bytes(4, "big") * 2
+    logo.write_bytes(header + b"\x00" * LOGO_MAX_BYTES)
+    code, out = build(overlay(tiny_site, CLINIC + "    logo: big.png\n"), capsys)
+    assert code == 2 and f"the limit is {LOGO_MAX_BYTES // 1024} KiB" in out and "offline zip" in out

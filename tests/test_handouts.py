@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from browser import serve
 from conftest import REPO
 from guide.config import load_site_config
-from guide.handouts import Card, Part, fragment, make_handouts, page_url, parse_handouts
+from guide.handouts import Card, Part, address_warnings, fragment, make_handouts, page_url, parse_handouts
+from guide.settings import load_settings
 
 CONTACT_NUMBERS = ("911", "988", "1-800-662-4357")
 PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
@@ -31,20 +32,22 @@ def print_handouts(root, *args):
     result = run_handouts(root, *args)
     assert result.returncode == 0, result.stdout + result.stderr
     config = load_site_config(REPO / "mkdocs.yml")[0]
-    (pages, cards), _ = parse_handouts(config.extra, lambda key: "mkdocs.yml", config.nav_pages)
+    (pages, cards, _), _ = parse_handouts(config.extra, lambda key: "mkdocs.yml", config.nav_pages)
     assert f"Handouts: {2 * (len(pages) + len(cards))} PDFs" in result.stdout  # Letter and A4
-    return root / "dist" / "handouts"
+    return root / "dist" / "handouts", result.stdout
 
 
 @pytest.fixture(scope="session")
 def handouts(tmp_path_factory):
-    return print_handouts(tmp_path_factory.mktemp("handouts"))
+    return print_handouts(tmp_path_factory.mktemp("handouts"))[0]
 
 
 def test_clinic_handouts_carry_clinic_and_cards_fit(tmp_path):
     """With the example clinic overlay (a taller banner), cards still fit one sheet and every
     sheet carries the clinic's number and the national lines."""
-    folder = print_handouts(tmp_path, "--config", str(REPO / "clinic.example.yml"))
+    folder, output = print_handouts(tmp_path, "--config", str(REPO / "clinic.example.yml"))
+    # The example's site_url is an intranet (and a placeholder): staff are told before printing.
+    assert "clinic.example.yml\n    - site_url: the handouts' QR codes and short links lead to" in output
     problems = []
     for pdf in all_pdfs(folder):
         sheets = PdfReader(pdf).pages
@@ -62,7 +65,7 @@ def all_pdfs(folder):
 
 def test_one_handout_per_topic_page_and_card(handouts, repo_config):
     """Every nav page except the skipped ones, and every card, in Letter and A4."""
-    (pages, cards), problems = parse_handouts(repo_config.extra, lambda key: "mkdocs.yml", repo_config.nav_pages)
+    (pages, cards, _), problems = parse_handouts(repo_config.extra, lambda key: "mkdocs.yml", repo_config.nav_pages)
     assert not problems and "timeline.md" in pages and "index.md" not in pages
     expected = {p.replace(".md", ".pdf") for p in pages} | {f"card-{c.id}.pdf" for c in cards}
     assert {p.name for p in handouts.glob("*.pdf")} == expected
@@ -107,12 +110,12 @@ def test_handout_has_title_key_points_sources_and_review_date(handouts):
 
 @pytest.mark.parametrize("name, page", [("timeline.pdf", "timeline/"), ("a4/card-naloxone.pdf", "staying-safer/"),
                                         ("glossary.pdf", "glossary/")])
-def test_qr_code_leads_to_page_online(handouts, repo_config, name, page):
+def test_qr_code_leads_to_page_online(handouts, name, page):
     """The QR code on the last sheet decodes to the page's online address, shown beside it."""
     pdf = pypdfium2.PdfDocument(handouts / name)
     image = pdf[len(pdf) - 1].render(scale=3).to_numpy()
     found = [code.text for code in zxingcpp.read_barcodes(numpy.ascontiguousarray(image))]
-    url = repo_config.raw["site_url"] + page
+    url = load_settings(REPO / "mkdocs.yml")[0].handout_url + page
     assert found == [url]
     text = "".join(PdfReader(handouts / name).pages[-1].extract_text().split())  # a narrow column wraps it
     assert url.split("://")[1] in text
@@ -146,10 +149,13 @@ def test_fragment_drops_heading_repeating_title_and_selects():
     ({"x": {"title": "X", "from": [{"page": "nope.md", "select": "p"}]}}, "from[0].page: must be a page in the nav"),
     ({"x": {"title": "X", "from": [{"page": "index.md", "select": "p", "section": "a"}]}}, "give exactly one of select or section"),
     ({"x": {"from": []}}, "needs a title and from"),
+    ({}, "public_url: must be the guide's public https:// address"),
 ])
 def test_bad_card_config(cards, expected):
-    """A card naming a page outside the nav, or both/neither of select and section, is refused."""
-    _, problems = parse_handouts({"handouts": {"cards": cards}}, lambda key: "mkdocs.yml", ["index.md"])
+    """A card naming a page outside the nav, or both/neither of select and section, is refused;
+    so is a public address that is not https."""
+    handouts = {"cards": cards} if cards else {"public_url": "http://guide.org/"}
+    _, problems = parse_handouts({"handouts": handouts}, lambda key: "mkdocs.yml", ["index.md"])
     assert len(problems) == 1 and expected in str(problems[0])
 
 
@@ -188,3 +194,22 @@ def test_print_stylesheet(browser, built_site):
     assert result["hidden"] == [] and result["small"] == [] and result["headings"] == 0
     href, after = result["after"]
     assert after == f'" ({href})"'
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://withdrawal-guide.example/", "is a placeholder"),
+    ("https://intranet.riverbend.org/guide/", "intranet address"),
+    ("https://guide.clinic.local/", "intranet address"),
+    ("https://10.0.0.5/guide/", "intranet address"),
+    ("https://wiki/guide/", "intranet address"),
+    ("https://www.riverbend-health.org/guide/", None),
+])
+def test_handout_address_warns_when_readers_cannot_open_it(url, expected):
+    """QR codes must lead where a reader at home can go: a placeholder or an intranet address
+    is named, with the key that fixes it."""
+    warnings = address_warnings(url, "site_url", lambda key: "clinic.yml")
+    if expected is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1 and expected in warnings[0].message and "extra.handouts.public_url" in warnings[0].message
+        assert warnings[0].file == "clinic.yml" and warnings[0].key == "site_url"

@@ -13,6 +13,10 @@ KEY = "extra.clinic"
 FIELDS = {"name", "logo", "intake", "address", "hours", "note"}
 INTAKE_FIELDS = {"label", "number", "href"}
 LOGO_FOLDER = "assets/clinic"  # where the build puts the logo in the site
+LOGO_TYPES = (".png", ".svg")
+# The logo loads on every page, on phones with bad data, and goes into the offline zip
+# (target 1 MiB for the whole guide): a small mark, not a photo.
+LOGO_MAX_BYTES = 100 * 1024
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,9 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
                      if not str(intake.get(name) or "").strip()]
         if not messages:
             messages += dial_problems(f"{KEY}.intake", str(intake["number"]), str(intake["href"]), denied)
-    logo = root / raw["logo"] if isinstance(raw.get("logo"), str) else None
-    if "logo" in raw and (logo is None or not logo.is_file() or logo_size(logo) is None):
-        messages.append(f"{KEY}.logo: must be a .png or .svg file with a size, relative to {root} (got {raw['logo']!r})")
+    logo = root / raw["logo"] if isinstance(raw.get("logo"), str) and raw["logo"].strip() else None
+    if "logo" in raw:
+        messages += logo_problems(raw["logo"], logo, root)
     if messages:
         return None, [config_problem(locate, message) for message in messages]
     name = raw["name"].strip()
@@ -55,6 +59,24 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
                       hours=raw.get("hours") or "", cost="", privacy="", languages="")
     texts = tuple(raw[k].strip() for k in ("name", "address", "hours", "note") if raw.get(k))
     return Clinic(name=name, intake=contact, texts=texts, logo=logo), []
+
+
+def logo_problems(given: object, logo: Path | None, root: Path) -> list[str]:
+    if logo is None:
+        return [f"{KEY}.logo: must be the path of a .png or .svg file, relative to {root} (got {given!r})"]
+    if not logo.is_file():
+        return [f"{KEY}.logo: file not found: {logo} (paths are relative to the overlay's folder, {root})"]
+    if logo.suffix.lower() not in LOGO_TYPES:
+        return [f"{KEY}.logo: {logo.name} is not a .png or .svg file; save the logo as one of those"]
+    size = logo.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        return [f"{KEY}.logo: {logo.name} is {size / 1024:,.0f} KiB; the limit is {LOGO_MAX_BYTES // 1024} KiB because "
+                "it loads on every page, on phones with bad data, and goes into the offline zip. "
+                "Export a smaller version (a simple mark, about 200 pixels wide, or an SVG)"]
+    if logo_size(logo) is None:
+        return [f"{KEY}.logo: can't read the width and height of {logo.name} (a PNG header, or an SVG with "
+                "width/height or a viewBox, is needed so the page doesn't jump as it loads)"]
+    return []
 
 
 def logo_size(path: Path) -> tuple[int, int] | None:

@@ -4,8 +4,10 @@ site's own print stylesheet. Each adds a QR code and short link to the page onli
 from __future__ import annotations
 
 import html as html_escape
+import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import segno
 from pypdf import PdfReader
@@ -14,6 +16,10 @@ from selectolax.lexbor import LexborHTMLParser
 from guide.problems import Problem, config_problem
 
 KEY = "extra.handouts"
+OPTIONS = ("cards", "public_url", "skip")
+PLACEHOLDER_DOMAINS = (".example", ".invalid", ".test", ".localhost")   # RFC 2606 / 6761
+PRIVATE_DOMAINS = (".local", ".internal", ".intranet", ".lan", ".corp", ".home.arpa")
+PRIVATE_LABELS = ("intranet", "intra", "internal")
 PAPERS = {"letter": "Letter", "a4": "A4"}  # folder -> Chromium paper format; letter is the default
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -42,7 +48,12 @@ class Handout:
 def parse_handouts(extra: dict, locate, nav: list[str]) -> tuple[tuple[list[str], list[Card]], list[Problem]]:
     """Pages that get a handout (the nav minus `skip`) and the cards; every mistake named."""
     raw = extra.get("handouts") or {}
-    messages = [f"{KEY}.{k}: unknown option (allowed: cards, skip)" for k in raw if k not in ("cards", "skip")]
+    messages = [f"{KEY}.{k}: unknown option (allowed: {', '.join(OPTIONS)})" for k in raw if k not in OPTIONS]
+    public_url = raw.get("public_url")
+    if public_url is not None and not (isinstance(public_url, str) and public_url.startswith("https://")
+                                       and urlsplit(public_url).hostname):
+        messages.append(f"{KEY}.public_url: must be the guide's public https:// address, which the QR codes on "
+                        f"printed handouts lead to (got {public_url!r})")
     skip = raw.get("skip") or []
     messages += [f"{KEY}.skip: {page!r} is not in the nav" for page in skip if page not in nav]
     cards = []
@@ -62,7 +73,29 @@ def parse_handouts(extra: dict, locate, nav: list[str]) -> tuple[tuple[list[str]
                 parts.append(Part(part["page"], part.get("select"), part.get("section")))
         cards.append(Card(str(card_id), str(card["title"]), tuple(parts)))
     problems = [config_problem(locate, m) for m in messages]
-    return ([page for page in nav if page not in skip], cards), problems
+    return ([page for page in nav if page not in skip], cards, public_url), problems
+
+
+def address_warnings(url: str, key: str, locate) -> list[Problem]:
+    """The address printed as a QR code and short link must be one a reader can open at home:
+    not a placeholder, not an intranet."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host or host.endswith(PLACEHOLDER_DOMAINS) or host == "localhost":
+        why = "is a placeholder"
+    elif host.endswith(PRIVATE_DOMAINS) or "." not in host or host.split(".")[0] in PRIVATE_LABELS \
+            or _private_ip(host):
+        why = "looks like an intranet address, which readers can't open at home"
+    else:
+        return []
+    return [config_problem(locate, f"{key}: the handouts' QR codes and short links lead to {url}, which {why}. "
+                                   f"Set {KEY}.public_url to the guide's public address")]
+
+
+def _private_ip(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_private
+    except ValueError:
+        return False
 
 
 def fragment(page_html: str, part: Part, title: str = "") -> str | None:

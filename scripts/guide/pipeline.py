@@ -11,7 +11,7 @@ from pathlib import Path
 from guide.config import SiteConfig, defining_file
 from guide.contacts import removed_contacts
 from guide.denylist_check import check_files, files_under
-from guide.handouts import make_handouts
+from guide.handouts import address_warnings, make_handouts
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.problems import Problem
@@ -83,12 +83,13 @@ def print_handouts(settings: Settings, result: BuildResult, out_dir: Path) -> No
     import bootstrap  # the handouts need Debian's chromium; installs it if missing
 
     config = settings.config
-    site_url = config.raw.get("site_url") or "https://example.org/"
+    result.warnings += address_warnings(settings.handout_url, settings.handout_url_key,
+                                        lambda key: defining_file(config, key))
     started = time.perf_counter()
     result.handouts = run = HandoutRun(out_dir)
     staging = Staging(out_dir)
     with staging as staged:
-        made, problems = make_handouts(result.site_dir, site_url, config.built_path, settings.handout_pages,
+        made, problems = make_handouts(result.site_dir, settings.handout_url, config.built_path, settings.handout_pages,
                                        settings.cards, staged, bootstrap.ensure_chromium())
         # Name the files where they are (or would have been) published.
         run.made = [type(h)(out_dir / h.path.relative_to(staged), h.sheets, h.size) for h in made]

@@ -8,6 +8,7 @@ from pathlib import Path
 from guide.clinic import Clinic, parse_clinic
 from guide.config import SiteConfig, defining_file, load_site_config
 from guide.contacts import Contact, parse_contacts, parse_denied
+from guide.config_text import check_config_texts
 from guide.content_rules import ContentRules, parse_content_rules
 from guide.handouts import Card, parse_handouts
 from guide.problems import Problem
@@ -23,6 +24,8 @@ class Settings:
     rules: ContentRules
     handout_pages: list[str]     # nav pages that get a PDF handout
     cards: list[Card]            # one-sheet quick cards
+    handout_url: str             # the public address the handouts' QR codes lead to
+    handout_url_key: str         # the config key that set it (for warnings)
 
 
 def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
@@ -39,8 +42,13 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     rules, rule_problems = parse_content_rules(config.extra, locate("extra.content_rules"))
     handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
     problems += found + clinic_problems + rule_problems + handout_problems
+    if rules is not None:  # what a clinic writes gets the page rules too
+        problems += check_config_texts(config.extra, locate, rules)
     if problems:
         return None, problems
     if clinic is not None:
         contacts = [*contacts, clinic.intake]
-    return Settings(config, contacts, clinic, denied, rules, *handouts), []
+    pages, cards, public_url = handouts
+    url_key = "extra.handouts.public_url" if public_url else "site_url"
+    url = public_url or config.raw.get("site_url") or ""
+    return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key), []

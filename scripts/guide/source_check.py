@@ -118,20 +118,21 @@ def check_headings(body: str, where: str, first_line: int) -> list[Problem]:
     return problems
 
 
-def check_stigma(text: str, where: str, rules: ContentRules, first_line: int = 1) -> list[Problem]:
-    """Each stigmatizing term, by line, with a person-first suggestion."""
+def stigma_messages(line: str, rules: ContentRules) -> list[str]:
+    """Each stigmatizing term in one line of text, with a person-first suggestion."""
     terms = sorted(rules.stigma_terms, key=len, reverse=True)  # longest first: "drug users" before "users"
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE)
-    allowed = [re.compile(re.escape(p), re.IGNORECASE) for p in rules.allowed_phrases]
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        for phrase in allowed:  # blank out allowed phrases, keeping positions
-            line = phrase.sub(lambda m: " " * len(m.group()), line)
-        for match in pattern.finditer(line):
-            term = match.group(1)
-            problems.append(Problem(where, f"line {number}: {term!r} stigmatizes; say "
-                                           f"{rules.stigma_terms[term.lower()]!r} instead"))
-    return problems
+    for phrase in rules.allowed_phrases:  # blank out allowed phrases, keeping positions
+        line = re.sub(re.escape(phrase), lambda m: " " * len(m.group()), line, flags=re.IGNORECASE)
+    return [f"{m.group(1)!r} stigmatizes; say {rules.stigma_terms[m.group(1).lower()]!r} instead"
+            for m in pattern.finditer(line)]
+
+
+def check_stigma(text: str, where: str, rules: ContentRules, first_line: int = 1) -> list[Problem]:
+    """Each stigmatizing term, by line, with a person-first suggestion."""
+    return [Problem(where, f"line {number}: {message}")
+            for number, line in enumerate(text.split("\n"), start=first_line)
+            for message in stigma_messages(line, rules)]
 
 
 def check_markdown_files(paths: list, root, rules: ContentRules, today: dt.date,
