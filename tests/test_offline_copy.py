@@ -34,9 +34,7 @@ def clinic_copy(tmp_path_factory):
 
 
 def pages(folder):
-    # 404.html is for a web server (intranet), which shows it with site_url-absolute links; a
-    # browser opening files never shows it. The served-site tests check it.
-    return sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
+    return sorted(folder.rglob("*.html"))  # 404.html too: its links are relative, like the rest
 
 
 def test_zip_is_small_and_complete(offline_copy):
@@ -131,3 +129,30 @@ def test_prune_keeps_languages_other_than_english(tmp_path):
     (tmp_path / "assets/javascripts/lunr/lunr.es.js").write_text("x")
     prune(tmp_path, ["en", "es"])
     assert (tmp_path / "assets/javascripts/lunr/lunr.es.js").exists()
+
+
+STYLED = "getComputedStyle(document.querySelector('.md-header')).position === 'sticky'"
+
+
+def test_error_page_works_from_files_and_under_another_path(browser, offline_copy, built_site):
+    """404.html is styled and its links lead to real pages when opened from file:// and when the
+    site is hosted under a path other than site_url's."""
+    from browser import serve
+    _, folder = offline_copy
+    page = browser.new_page()
+    page.goto((folder / "404.html").as_uri())
+    assert page.evaluate(STYLED), "404.html from file:// has no styles"
+    with serve(built_site.parent) as base:  # the site at /<folder>/, not at site_url's path
+        page.goto(f"{base}{built_site.name}/404.html")
+        assert page.evaluate(STYLED), "404.html under another path has no styles"
+        links = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+        assert len(links) == 2 and all(link.startswith(f"{base}{built_site.name}/") for link in links)
+        for link in links:
+            assert page.request.get(link).ok, link
+    # A server showing it for a missing page deep under site_url's path (here "/").
+    with serve(built_site, error_page=built_site / "404.html") as base:
+        response = page.goto(f"{base}old/deep/page/")
+        assert response.status == 404 and page.evaluate(STYLED), "404 for a deep missing page has no styles"
+        links = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+        assert all(page.request.get(link).ok for link in links) and len(links) == 2
+    page.close()

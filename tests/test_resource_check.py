@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.resource_check import check_stylesheets, external_resources
+from guide.resource_check import check_error_page, check_stylesheets, external_resources
 
 
 def page(head="", body=""):
@@ -62,3 +62,14 @@ def test_render_blocking_head_script():
     assert len(check_page_markup(html, "x")) == 1
     assert "blocks the first paint" in check_page_markup(html, "x")[0].message
     assert check_page_markup(html, "x", render_blocking_allowed=True) == []
+
+
+def test_error_page_with_root_relative_links_fails():
+    """The 404 page's links and files must be relative, or it breaks from file:// and sub-paths."""
+    bad = ('<html><head><link rel="stylesheet" href="/guide/assets/main.css"></head><body>'
+           '<a href="/guide/get-help-now/">Get help</a><a href="./">Start</a><a href="tel:911">911</a>'
+           '<a href="https://988lifeline.org/">988</a></body></html>')
+    found = [p.message for p in check_error_page(bad, "site/404.html")]
+    assert len(found) == 2 and all("is root-relative" in m for m in found)
+    assert "<a href='/guide/get-help-now/'>" in found[0] and "<link href='/guide/assets/main.css'>" in found[1]
+    assert check_error_page(bad.replace('"/guide/', '"./'), "site/404.html") == []

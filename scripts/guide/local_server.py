@@ -16,6 +16,7 @@ GZIP_LEVEL = 6  # what common servers use by default
 class _Handler(http.server.SimpleHTTPRequestHandler):
     use_gzip = False
     sent: list = []
+    error_page: Path | None = None  # shown for a missing path, as web servers are set up to
 
     def log_message(self, *args):  # quiet: the tests print their own findings
         pass
@@ -24,6 +25,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        if self.error_page is not None and not path.exists():
+            body = self.error_page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return _Body(body)
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (self.use_gzip and wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().send_head()
@@ -54,9 +62,11 @@ class _Body:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, use_gzip: bool = False, sent: list | None = None):
-    """Yields the base URL; `sent` (if given) collects (path, bytes on the wire) per request."""
-    handler = type("Handler", (_Handler,), {"use_gzip": use_gzip, "sent": sent if sent is not None else []})
+def serve(site_dir: Path, use_gzip: bool = False, sent: list | None = None, error_page: Path | None = None):
+    """Yields the base URL; `sent` (if given) collects (path, bytes on the wire) per request;
+    `error_page` (if given) answers any missing path with status 404."""
+    handler = type("Handler", (_Handler,), {"use_gzip": use_gzip, "sent": sent if sent is not None else [],
+                                            "error_page": error_page})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -75,3 +75,16 @@ def check_page_markup(html: str | LexborHTMLParser, where: str, render_blocking_
                 problems.append(Problem(where, f"<script src={script.attributes['src']!r}> in <head> blocks the first "
                                                "paint: load it at the end of <body>, or with defer"))
     return problems
+
+
+def check_error_page(html: str | LexborHTMLParser, where: str) -> list[Problem]:
+    """The 404 page opens from file:// and under any path only if its own links and files are
+    relative: a root-relative URL (/x) goes to the root of the disk or the server."""
+    tree = parsed(html)
+    found = sorted({f"<{node.tag} {attribute}={node.attributes[attribute]!r}>"
+                    for selector, attribute in [*FETCHED, ("a[href]", "href"), ("link[href]", "href")]
+                    for node in tree.css(selector)
+                    if (node.attributes.get(attribute) or "").startswith("/")
+                    and not (node.attributes.get(attribute) or "").startswith("//")})
+    return [Problem(where, f"{item} is root-relative: it breaks from file:// and under any other path; make it "
+                           "relative (is overrides/hooks/error_page.py listed under hooks?)") for item in found]

@@ -13,7 +13,7 @@ from guide.config import SiteConfig
 from guide.content_rules import ContentRules
 from guide.contacts_check import check_directory, check_page_contacts
 from guide.page_check import Readability, check_boxes, check_grade, readability
-from guide.resource_check import check_page_markup, check_page_resources, check_stylesheets
+from guide.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
 from selectolax.lexbor import LexborHTMLParser
 
 from guide.denylist_check import check_files, denied_in_page, files_under
@@ -22,6 +22,7 @@ from guide.settings import Settings
 
 
 BUILDERS = ("mkdocs", "zensical")
+ERROR_PAGE = "404.html"
 
 
 @dataclass
@@ -77,6 +78,8 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
         label = page_label(page, site_dir, sources.get(page), config.docs_dir)
         problems += check_page_contacts(tree, contacts, label, texts) + denied_in_page(tree, denied, label)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
+        if page.relative_to(site_dir).as_posix() == ERROR_PAGE:
+            problems += check_error_page(tree, label)
         if page == help_page:
             problems += check_directory(tree, contacts, label)
         if rules is not None and label.endswith(".md)"):
