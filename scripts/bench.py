@@ -34,6 +34,7 @@ def generated_site(root: Path, pages: int) -> Path:
     shutil.copytree(REPO / "docs", docs)
     shutil.copytree(REPO / "includes", root / "includes")
     shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "scripts").symlink_to(REPO / "scripts")  # mkdocs.yml lists the hooks by path
     originals = sorted(p.name for p in (REPO / "docs").glob("*.md"))
     nav, count, part = [f"  - {name}" for name in originals], len(originals), 0
     while count < pages:
@@ -56,7 +57,7 @@ def measure(config_path: Path, label: str) -> None:
     config, _ = load_site_config(config_path)
     denied, _ = parse_denied(config.extra, "config")
     contacts, _ = parse_contacts(config.extra, "config", denied)
-    rules, _ = parse_content_rules(config.extra, "config")
+    rules, _ = parse_content_rules(config.raw, "config")
     site = config_path.parent / "bench-site"
     run = run_mkdocs(config.path, site)
     if not run.ok:

@@ -41,3 +41,14 @@ def record_requests(page) -> list[str]:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     return requested
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
+    strings in the page, which the pages' Content-Security-Policy rightly refuses.)"""
+    import time
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(50)

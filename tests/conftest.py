@@ -83,6 +83,7 @@ class TinySite:
         shutil.copytree(REPO / "overrides", self.overrides, ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(REPO / "docs" / "assets", self.docs / "assets")
         shutil.copytree(REPO / "includes", root / "includes")
+        (root / "scripts").symlink_to(REPO / "scripts")  # mkdocs.yml lists the hooks by path
         self.page("get-help-now.md", PAGE.format(title="Get help now").replace(
             "title: Get help now", "title: Get help now\ntemplate: get-help.html"))
         self.page("index.md", PAGE.format(title="Start here"))

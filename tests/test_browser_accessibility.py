@@ -7,7 +7,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from bootstrap import REPO, ensure_node_modules
-from browser import record_requests, serve
+from browser import record_requests, serve, wait_until
 from guide.source_check import split_front_matter
 from test_browser_contacts import page_paths
 
@@ -42,7 +42,7 @@ def test_axe_every_page(browser, built_site, axe_script, scheme, width):
             assert page.evaluate("document.body.dataset.mdColorScheme") == expected, path
             found += [f"{path}: {v}" for v in axe_violations(page, axe_script)]
             page.evaluate("window.__peLoadScripts()")
-            page.wait_for_function("document.documentElement.classList.contains('js')")
+            wait_until(page, "document.documentElement.classList.contains('js')")
             found += [f"{path} (scripts loaded): {v}" for v in axe_violations(page, axe_script)]
     context.close()
     assert found == []
@@ -132,7 +132,7 @@ def test_scripts_load_on_first_use_only(browser, built_site):
         page.wait_for_load_state("networkidle")
         assert not [u for u in requested if "bundle." in u or "search_index" in u]
         page.click("article p")
-        page.wait_for_function("document.documentElement.classList.contains('js')")
+        wait_until(page, "document.documentElement.classList.contains('js')")
         page.wait_for_load_state("networkidle")
         assert [u for u in requested if "bundle." in u] and [u for u in requested if "search_index" in u]
     page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser import wait_until
 from guide.local_server import serve
 
 
@@ -32,5 +33,5 @@ def test_colour_switch_shown_and_first_tap_works(browser, built_site):
         assert switch.count() == 1 and switch.get_attribute("title") == "Use light mode"
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         switch.click()
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'default'", timeout=10_000)
+        wait_until(page, "document.body.dataset.mdColorScheme === 'default'")
     context.close()

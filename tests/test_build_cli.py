@@ -338,7 +338,7 @@ def test_glossary_page_without_marker_fails(tiny_site, capsys):
     """The Glossary page must say where its terms go; MkDocs stops with the hook's message."""
     tiny_site.page("glossary.md", (tiny_site.docs / "glossary.md").read_text().replace("<!-- glossary-terms -->", ""))
     code, out = build(tiny_site.config(), capsys)
-    assert code == 1 and "glossary.md: add the line <!-- glossary-terms -->" in out
+    assert code == 1 and "glossary.md\n    - add the line <!-- glossary-terms --> where the glossary terms go" in out
 
 
 def test_page_not_utf8_is_named_without_traceback(tiny_site, capsys):

@@ -1,13 +1,8 @@
-"""The MkDocs hooks' pure parts: the search dialog's name and the glossary list."""
+"""Our Markdown extensions and the hooks' pure parts: the search dialog's name, the glossary list."""
 from __future__ import annotations
 
-import sys
-
-from conftest import REPO
-
-sys.path.insert(0, str(REPO / "overrides" / "hooks"))
-from glossary import definition_list  # noqa: E402
-from search_dialog_name import LABEL, label_search_dialog  # noqa: E402
+from guide.glossary_terms import GlossaryExtension, definition_list
+from guide.search_dialog import LABEL, label_search_dialog, needs_label
 
 DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -36,10 +31,18 @@ def test_glossary_definition_list_sorted_and_deduplicated():
 def test_only_first_use_of_a_term_is_tappable():
     """The first use keeps <abbr tabindex=0>; later uses and uses in links become plain text."""
     import markdown
-    from glossary import FirstUseTerms
-    md = markdown.Markdown(extensions=["abbr", FirstUseTerms()])
+    md = markdown.Markdown(extensions=["abbr", GlossaryExtension()])
     html = md.convert("[naloxone](x.md) helps. Carry naloxone. Naloxone and naloxone.\n\n"
                       "*[naloxone]: A medicine that reverses an overdose.")
     assert html.count("<abbr") == 1
     assert '<a href="x.md">naloxone</a> helps. Carry <abbr tabindex="0" title=' in html
     assert html.endswith("Naloxone and naloxone.</p>")
+
+
+def test_search_without_named_dialog_is_found():
+    """If the theme renders its search box but no dialog we can name (it changed), say so."""
+    page = f'<html><body>{DIALOG}<input class="md-search__input"></div></body></html>'
+    assert needs_label(page) and not needs_label(label_search_dialog(page))
+    changed = '<html><body><div class="md-search" data-md-component="search"><input class="md-search__input"></div>'
+    assert needs_label(changed) and label_search_dialog(changed) == changed
+    assert not needs_label("<p>no search</p>")

@@ -14,7 +14,7 @@ EMERGENCY = ('<div class="admonition emergency"><p class="admonition-title">'
 
 @pytest.fixture(scope="module")
 def rules(repo_config):
-    return parse_content_rules(repo_config.extra, "mkdocs.yml")[0]
+    return parse_content_rules(repo_config.raw, "mkdocs.yml")[0]
 
 
 def page(*blocks):

@@ -23,7 +23,7 @@ GOOD = {
 
 @pytest.fixture(scope="module")
 def rules(repo_config):
-    found, problems = parse_content_rules(repo_config.extra, "mkdocs.yml")
+    found, problems = parse_content_rules(repo_config.raw, "mkdocs.yml")
     assert not problems
     return found
 
@@ -238,12 +238,15 @@ def test_no_partial_word_matches(rules):
     ({"review_interval_days": 0}, "review_interval_days: must be a whole number of days"),
     ({"review_warn_days": "soon"}, "review_warn_days: must be a whole number of days"),
     ({"review_log": None}, "review_log: must name the fact-check log folder"),
-    ({"boxes": []}, "boxes: must be a non-empty mapping"),
+    ({"boxes": []}, "markdown_extensions.guide.urgency_boxes.boxes: must be a non-empty mapping"),
     ({"colour": "red"}, "colour: unknown option"),
 ])
 def test_bad_content_rules_config(repo_config, change, expected):
     """A malformed content_rules option is named."""
-    extra = copy.deepcopy(repo_config.extra)
-    extra["content_rules"] |= change
-    rules, problems = parse_content_rules(extra, "mkdocs.yml")
+    raw = copy.deepcopy(repo_config.raw)
+    if "boxes" in change:  # the box list is the urgency_boxes extension's option
+        raw["markdown_extensions"]["guide.urgency_boxes"] |= change
+    else:
+        raw["extra"]["content_rules"] |= change
+    rules, problems = parse_content_rules(raw, "mkdocs.yml")
     assert rules is None and any(expected in str(p) for p in problems)

@@ -1,4 +1,6 @@
-"""extra.content_rules from config: the limits and word lists the content checks apply."""
+"""extra.content_rules from config: the limits and word lists the content checks apply; and the
+box types pages may use, from the guide.urgency_boxes extension's options (one list for the
+Markdown that renders boxes and the checks that judge them)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,8 +8,16 @@ from dataclasses import dataclass, field
 from guide.problems import Problem, config_problem
 
 KEY = "extra.content_rules"
-FIELDS = {"max_grade", "review_interval_days", "review_warn_days", "review_log", "boxes", "stigma_terms",
-          "allowed_phrases"}
+FIELDS = {"max_grade", "review_interval_days", "review_warn_days", "review_log", "stigma_terms", "allowed_phrases"}
+BOXES_KEY = "markdown_extensions.guide.urgency_boxes.boxes"
+
+
+def extension_options(raw_config: dict, name: str) -> dict | None:
+    """A Markdown extension's options from config (a mapping, or MkDocs' list form)."""
+    extensions = raw_config.get("markdown_extensions") or {}
+    items = extensions.items() if isinstance(extensions, dict) else (
+        next(iter(e.items())) if isinstance(e, dict) else (e, {}) for e in extensions)
+    return next(((options or {}) for key, options in items if key == name), None)
 
 
 @dataclass(frozen=True)
@@ -21,7 +31,9 @@ class ContentRules:
     allowed_phrases: tuple[str, ...] = field(default=())
 
 
-def parse_content_rules(extra: dict, source: str) -> tuple[ContentRules | None, list[Problem]]:
+def parse_content_rules(raw_config: dict, source: str) -> tuple[ContentRules | None, list[Problem]]:
+    """raw_config: the merged config; source: the file to name in problems."""
+    extra = raw_config.get("extra") or {}
     raw = extra.get("content_rules")
     if not isinstance(raw, dict):
         return None, [config_problem(source, f"{KEY} is missing: it sets the reading grade limit and word lists")]
@@ -38,16 +50,16 @@ def parse_content_rules(extra: dict, source: str) -> tuple[ContentRules | None, 
     if not isinstance(log, str) or not log.strip() or log.startswith("/"):
         problems.append(config_problem(source, f"{KEY}.review_log: must name the fact-check log folder, relative to "
                                         f"the config (got {log!r})"))
-    for name in ("boxes", "stigma_terms"):
-        value = raw.get(name)
+    boxes = (extension_options(raw_config, "guide.urgency_boxes") or {}).get("boxes")
+    for key, value in ((f"{KEY}.stigma_terms", raw.get("stigma_terms")), (BOXES_KEY, boxes)):
         if not isinstance(value, dict) or not value or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            problems.append(config_problem(source, f"{KEY}.{name}: must be a non-empty mapping of text to text"))
+            problems.append(Problem(source, "must be a non-empty mapping of text to text", key))
     phrases = raw.get("allowed_phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
         problems.append(config_problem(source, f"{KEY}.allowed_phrases: must be a list of phrases"))
     if problems:
         return None, problems
     return ContentRules(max_grade=float(grade), review_interval_days=raw["review_interval_days"],
-                        review_warn_days=raw["review_warn_days"], review_log=log, boxes=dict(raw["boxes"]),
+                        review_warn_days=raw["review_warn_days"], review_log=log, boxes=dict(boxes),
                         stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases)), []

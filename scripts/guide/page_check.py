@@ -47,7 +47,7 @@ def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -
         hidden = node.css_first(".pe-visually-hidden")
         if prefix and (hidden is None or hidden.text().strip() != prefix):
             problems.append(Problem(where, f"{kind!r} box has no screen-reader text {prefix!r} "
-                                           "(is overrides/hooks/urgency_boxes.py listed under hooks?)"))
+                                           "(is guide.urgency_boxes listed under markdown_extensions?)"))
     return problems
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from guide.config import SiteConfig, defining_file
 from guide.contacts import removed_contacts
 from guide.denylist_check import check_files, files_under
+from guide.glossary_terms import check_glossary_page
 from guide.handouts import address_warnings, make_handouts
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
@@ -44,6 +45,10 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
                            settings.denied, config.root)
     found, result.warnings = check_markdown_files(pages + glossary, config.root, rules, today, config.docs_dir)
     problems += found
+    glossary_page = config.docs_dir / str(config.extra.get("glossary_page", ""))
+    if config.extra.get("glossary_page") and glossary_page.is_file():
+        problems += check_glossary_page(glossary_page.read_text(encoding="utf-8", errors="replace"),
+                                        shown(glossary_page))
 
     with staging as staged:
         run = run_builder(builder, settings, staged, offline=offline)

@@ -87,4 +87,4 @@ def check_error_page(html: str | LexborHTMLParser, where: str) -> list[Problem]:
                     if (node.attributes.get(attribute) or "").startswith("/")
                     and not (node.attributes.get(attribute) or "").startswith("//")})
     return [Problem(where, f"{item} is root-relative: it breaks from file:// and under any other path; make it "
-                           "relative (is overrides/hooks/error_page.py listed under hooks?)") for item in found]
+                           "relative (with MkDocs, is scripts/guide/mkdocs_hooks/error_page.py listed under hooks?)") for item in found]

@@ -39,7 +39,7 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     denied, problems = parse_denied(config.extra, locate("extra.denied_numbers"))
     contacts, found = parse_contacts(config.extra, locate, denied)
     clinic, clinic_problems = parse_clinic(config.extra, locate, config.root, denied)
-    rules, rule_problems = parse_content_rules(config.extra, locate("extra.content_rules"))
+    rules, rule_problems = parse_content_rules(config.raw, locate("extra.content_rules"))
     handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
     problems += found + clinic_problems + rule_problems + handout_problems
     if rules is not None:  # what a clinic writes gets the page rules too

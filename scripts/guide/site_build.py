@@ -18,6 +18,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from guide.denylist_check import check_files, denied_in_page, files_under
 from guide.problems import Problem
+from guide.csp import check_policy
+from guide.search_dialog import needs_label
 from guide.settings import Settings
 
 
@@ -74,8 +76,13 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
     sources = {site_dir / config.built_path(str(md.relative_to(config.docs_dir))): md
                for md in config.docs_dir.rglob("*.md")}
     for page in pages:
-        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))  # parsed once for every check
+        html = page.read_text(encoding="utf-8")
+        tree = LexborHTMLParser(html)  # parsed once for every check
         label = page_label(page, site_dir, sources.get(page), config.docs_dir)
+        problems += check_policy(html, label)
+        if needs_label(html):
+            problems.append(Problem(label, "the search dialog has no name for screen readers: the theme's search "
+                                           "partial changed; update guide/search_dialog.py"))
         problems += check_page_contacts(tree, contacts, label, texts) + denied_in_page(tree, denied, label)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         if page.relative_to(site_dir).as_posix() == ERROR_PAGE:

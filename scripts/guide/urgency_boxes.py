@@ -1,32 +1,34 @@
-"""MkDocs hook: give urgency boxes words for screen readers, not just colour and an icon.
+"""Python-Markdown extension (runs under MkDocs and Zensical): urgency boxes say what they
+are in words for screen readers, not just with colour and an icon.
 
-`!!! emergency "Call 911 now if"` renders with a hidden "Emergency advice:" before its
-title. The types and their words come from extra.content_rules.boxes; the build checks
-that only those types are used and that every prefix was rendered."""
+`!!! emergency "Call 911 now if"` renders with a hidden "Emergency advice:" before its title.
+The box types and their words are this extension's `boxes` option in mkdocs.yml, the one
+list the build's checks also read (guide.content_rules)."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
+from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+NAME = "guide.urgency_boxes"  # as listed under markdown_extensions
 HIDDEN_CLASS = "pe-visually-hidden"
 
 
-def on_config(config, **kwargs):
-    boxes = (config.extra.get("content_rules") or {}).get("boxes") or {}
-    config.markdown_extensions.append(UrgencyExtension({k: v for k, v in boxes.items() if v}))
-    return config
-
-
 class UrgencyExtension(Extension):
-    def __init__(self, prefixes: dict[str, str]):
-        super().__init__()
-        self.prefixes = prefixes
+    def __init__(self, **kwargs):
+        self.config = {"boxes": [{}, "box type -> words a screen reader hears first ('' for none)"]}
+        super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Markdown) -> None:
+        prefixes = {kind: words for kind, words in (self.getConfig("boxes") or {}).items() if words}
         # After inline processing (priority 20), so the title text is final.
-        md.treeprocessors.register(_PrefixTitles(md, self.prefixes), "pe_urgency", 5)
+        md.treeprocessors.register(_PrefixTitles(md, prefixes), "pe_urgency", 5)
+
+
+def makeExtension(**kwargs) -> UrgencyExtension:  # noqa: N802 (Python-Markdown's name)
+    return UrgencyExtension(**kwargs)
 
 
 class _PrefixTitles(Treeprocessor):

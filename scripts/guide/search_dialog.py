@@ -1,8 +1,9 @@
-"""MkDocs hook: give Material's search dialog an accessible name (axe: aria-dialog-name).
+"""Give Material's search dialog an accessible name (axe: aria-dialog-name).
 
 Material's partials/search.html renders <div class="md-search" role="dialog"> with no label.
 Rather than copy that partial, a real HTML parser finds the tag's position and the label is
-inserted there; nothing else in the page is touched or re-serialized."""
+inserted there; nothing else in the page is touched or re-serialized. A page with search but
+no dialog to name means Material changed that partial: the caller is told, not left guessing."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -36,10 +37,22 @@ def label_search_dialog(html: str) -> str:
     return f'{html[:insert_at]} aria-label="{LABEL}"{html[insert_at:]}'
 
 
-def on_post_page(output, page, config, **kwargs):
-    return label_search_dialog(output)
+class _FindAnyDialog(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.named = None  # None: no search dialog; else whether it has a name
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if self.named is None and values.get("role") == "dialog" and "md-search" in (values.get("class") or "").split():
+            self.named = bool((values.get("aria-label") or "").strip() or values.get("aria-labelledby"))
 
 
-def on_post_template(output_content, template_name, config, **kwargs):
-    # The 404 page is a theme template, not a page: it comes through here.
-    return label_search_dialog(output_content) if template_name.endswith(".html") else output_content
+def needs_label(html: str) -> bool:
+    """A page with the theme's search box but no named search dialog: the theme changed its
+    search partial, and label_search_dialog no longer finds the dialog. (Zensical names it.)"""
+    if "md-search__input" not in html:
+        return False
+    finder = _FindAnyDialog()
+    finder.feed(html)
+    return not finder.named
