@@ -4,6 +4,7 @@ links first and the skip link works; focus shows; lang, title and description ar
 from __future__ import annotations
 
 import pytest
+from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from bootstrap import REPO, ensure_node_modules
@@ -24,7 +25,10 @@ def axe_script():
 
 
 def axe_violations(page, axe_script):
-    page.add_script_tag(path=axe_script)
+    # Evaluated through the browser's debugging channel: the pages' Content-Security-Policy
+    # rightly refuses a script tag the page didn't ship with.
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate("() => {" + Path(axe_script).read_text(encoding="utf-8") + "\n}")
     return page.evaluate(AXE_RUN, AXE_TAGS)
 
 
