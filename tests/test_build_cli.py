@@ -58,7 +58,7 @@ def test_contact_hidden_in_partial_fails(tiny_site, capsys):
     """Hiding one contact's link in the partial fails with that contact named."""
     partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
     partial.write_text(partial.read_text().replace(
-        '<li class="pe-crisis__item">', '<li class="pe-crisis__item" {% if id == "samhsa" %}hidden{% endif %}>'))
+        '<li class="pe-crisis__item">', '<li class="pe-crisis__item" {% if contact.id == "samhsa" %}hidden{% endif %}>'))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1
     assert "SAMHSA's National Helpline (1-800-662-4357): its link is hidden by <li hidden>" in out

@@ -1,0 +1,44 @@
+"""What the templates show of the crisis lines, computed once in Python from the validated
+config: the lines in order (removed ones left out), the footer line for printed sheets, and
+where the Get help page is. Templates only loop over it, so they need no sorting, filtering
+or method calls (MiniJinja can't make those). MkDocs gets it from a hook (every path: build,
+serve, overlays); Zensical from the build's generated overlay (guide.zensical_build)."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from guide.settings import Settings
+
+KEY = "crisis"                 # config.extra.crisis in templates
+FOOTER_MAX_CHARS = 130         # one line at 8 pt on A4; past that, numbers only
+FOOTER_PREFIX = "Free help: "
+
+
+def crisis_view(settings: Settings, use_directory_urls: bool) -> dict:
+    """Plain data (str, list, dict) so it can travel through YAML to another builder."""
+    national = [contact for contact in settings.contacts if contact.id != "clinic"]
+    lines = [{**asdict(contact), "channels": [asdict(c) for c in contact.channels],
+              "banner_channels": [asdict(c) for c in contact.channels if c.banner]} for contact in national]
+    clinic = settings.clinic
+    full = [f"{c.number} {c.summary}" for c in national]
+    short = [c.number for c in national]
+    if clinic is not None:
+        full.append(f"{clinic.name} {clinic.intake.number}")
+        short.append(f"{clinic.name} {clinic.intake.number}")
+    footer = FOOTER_PREFIX + " · ".join(full)
+    if len(footer) > FOOTER_MAX_CHARS:  # the first sheet has the full banner
+        footer = FOOTER_PREFIX + " · ".join(short)
+    help_page = str(settings.config.extra.get("get_help_page") or "")
+    return {
+        "lines": lines,
+        # CSS strings can't hold raw quotes or backslashes.
+        "print_footer": footer.replace("\\", "\\\\").replace('"', '\\"'),
+        "help_url": _page_url(help_page, use_directory_urls) if help_page else "",
+    }
+
+
+def _page_url(src: str, use_directory_urls: bool) -> str:
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index") or "./"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
