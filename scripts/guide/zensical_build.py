@@ -1,0 +1,96 @@
+"""Build the same tree with Zensical, Material for MkDocs' successor (`--builder zensical`).
+
+Zensical reads mkdocs.yml and our templates and runs our Markdown extensions, but runs no
+MkDocs hooks. What the hooks do for MkDocs, the build does here, from the same code:
+  - the validated config's computed crisis lines (guide.crisis_view), the offline search shim
+    and the clinic logo's size go in through a generated overlay that INHERITs the config;
+  - after the build: the clinic logo is copied in, the 404 page's links made relative, and
+    every page gets its Content-Security-Policy (guide.csp).
+Zensical writes only inside the config's folder (site_dir and a .cache/ there), so the site is
+built in a hidden folder there and moved to the staging folder. The same checks then run on
+what it built (guide.site_build)."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from guide.clinic import LOGO_FOLDER, logo_size
+from guide.csp import add_policy
+from guide.crisis_view import KEY, crisis_view
+from guide.mkdocs_hooks.offline_search import SHIM
+from guide.settings import Settings
+from guide.site_build import ERROR_PAGE, BuilderRun
+
+WORK = ".zensical-build"            # hidden folder beside the config, removed afterwards
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its output whatever NO_COLOR says
+
+
+def run_zensical(settings: Settings, site_dir: Path, offline: bool = False) -> BuilderRun:
+    config = settings.config
+    work = config.root / WORK
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    overlay = config.root / f"{WORK}.yml"  # INHERIT paths resolve from here: keep it beside the config
+    overlay.write_text(yaml.safe_dump(generated_overlay(settings, offline, f"{WORK}/site"), sort_keys=False),
+                       encoding="utf-8")
+    zensical = Path(sys.executable).with_name("zensical")
+    env = dict(os.environ, OFFLINE="true" if offline else "false", NO_COLOR="1")
+    started = time.perf_counter()
+    try:
+        result = subprocess.run([str(zensical), "build", "--clean", "-f", str(overlay)], capture_output=True,
+                                text=True, env=env, cwd=config.root)
+        output = _ANSI.sub("", result.stdout + result.stderr)
+        ok = result.returncode == 0 and (work / "site" / "index.html").is_file()
+        if ok:
+            finish_site(settings, work / "site")
+            shutil.rmtree(site_dir, ignore_errors=True)
+            shutil.move(str(work / "site"), site_dir)
+    finally:
+        overlay.unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+    return BuilderRun(ok, output, time.perf_counter() - started)
+
+
+def generated_overlay(settings: Settings, offline: bool, site_dir: str) -> dict:
+    """What MkDocs' hooks add to config (guide/mkdocs_hooks), as data Zensical reads. Only keys
+    the config doesn't set as lists: Zensical appends lists under INHERIT."""
+    extra: dict = {KEY: crisis_view(settings, use_directory_urls=not offline)}
+    if offline:
+        extra["polyfills"] = [SHIM]  # else Zensical's offline plugin adds a CDN shim
+    clinic = settings.clinic
+    if clinic is not None and clinic.logo is not None:
+        width, height = logo_size(clinic.logo)
+        extra["clinic"] = {"logo_src": f"{LOGO_FOLDER}/{clinic.logo.name}", "logo_width": width,
+                           "logo_height": height}
+    # Zensical's default look is its own ("modern"); guide.css is made for Material's.
+    return {"INHERIT": settings.config.path.name, "site_dir": site_dir, "theme": {"variant": "classic"},
+            "extra": extra}
+
+
+def finish_site(settings: Settings, site: Path) -> None:
+    """The hooks' work on output: the clinic logo, a relative 404 page, the security policy."""
+    clinic = settings.clinic
+    if clinic is not None and clinic.logo is not None:
+        (site / LOGO_FOLDER).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(clinic.logo, site / LOGO_FOLDER / clinic.logo.name)
+    error_page = site / ERROR_PAGE
+    if error_page.is_file():
+        error_page.write_text(relative_error_page(error_page.read_text(encoding="utf-8"),
+                                                  str(settings.config.raw.get("site_url") or "/")), encoding="utf-8")
+    for page in site.rglob("*.html"):
+        page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def relative_error_page(html: str, site_url: str) -> str:
+    """Root-relative href/src (from site_url's path) -> relative to the site's root, where
+    404.html sits."""
+    path = "/" + site_url.split("://", 1)[-1].partition("/")[2]
+    path = path if path.endswith("/") else path + "/"
+    return re.sub(r'((?:href|src)=")' + re.escape(path), r"\1./", html)
