@@ -12,16 +12,17 @@ from pathlib import Path
 import bootstrap  # beside this script; standard library only, installs the rest
 
 bootstrap.ensure_venv()
-from guide.pipeline import build  # noqa: E402
-from guide.problems import format_report  # noqa: E402
-from guide.report import HANDOUT_TARGET_SECONDS  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
 from guide.config import load_site_config  # noqa: E402
 from guide.contacts import parse_contacts, parse_denied  # noqa: E402
 from guide.contacts_check import check_page_contacts  # noqa: E402
 from guide.content_rules import parse_content_rules  # noqa: E402
 from guide.denylist_check import check_files, denied_in_page, files_under  # noqa: E402
 from guide.page_check import check_boxes, readability  # noqa: E402
-from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from guide.pipeline import build  # noqa: E402
+from guide.problems import format_report  # noqa: E402
+from guide.report import HANDOUT_TARGET_SECONDS  # noqa: E402
 from guide.site_build import built_pages, run_mkdocs  # noqa: E402
 
 REPO = bootstrap.REPO

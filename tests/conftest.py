@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser import launch  # tests/ is on sys.path: pytest puts a conftest's folder there
-from guide.pipeline import build
 from guide.config import load_site_config
 from guide.contacts import parse_contacts, parse_denied
+from guide.pipeline import build
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -136,3 +136,21 @@ def browser():
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+# Test layers (pyproject.toml defines the markers): each test gets one from what it uses, so a
+# new test lands in the right layer without anyone remembering to mark it. A test that builds
+# or prints through a subprocess says so with an explicit mark.
+BROWSER_FIXTURES = {"browser", "handouts", "axe_script"}
+BUILD_FIXTURES = {"tiny_site", "built_site", "offline_copy", "clinic_copy"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(item.fixturenames)
+        if item.get_closest_marker("browser") or used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif item.get_closest_marker("build") or used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)

@@ -3,8 +3,9 @@ practice) violation in light and dark, at 360 and 1280 px; the keyboard reaches 
 links first and the skip link works; focus shows; lang, title and description are right."""
 from __future__ import annotations
 
-import pytest
 from pathlib import Path
+
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from bootstrap import REPO, ensure_node_modules

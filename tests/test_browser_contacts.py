@@ -3,6 +3,7 @@ screen with JavaScript on and off, and on paper. Stylesheets that hide them fail
 from __future__ import annotations
 
 import pytest
+
 from browser import FIRST_SCREEN, link_problems, serve
 from guide.pipeline import build
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import NEXT_REVIEW, REVIEWED
 
+from conftest import NEXT_REVIEW, REVIEWED
 from guide.cli import main
 from guide.phone import number_hash
 
@@ -284,7 +284,7 @@ def test_review_log_without_current_review_fails(tiny_site, capsys):
     tiny_site.log("index.md", log)  # the old entry only
     code, out = build(tiny_site.config(), capsys)
     assert code == 1
-    assert "docs-review/index.yml" in out and f"no review logged for docs/index.md's 'reviewed' date" in out
+    assert "docs-review/index.yml" in out and "no review logged for docs/index.md's 'reviewed' date" in out
 
 
 def test_unknown_box_type_fails(tiny_site, capsys):

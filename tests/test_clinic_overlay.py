@@ -38,6 +38,7 @@ def build(config, capsys, *args):
     return code, capsys.readouterr().out
 
 
+@pytest.mark.build
 def test_example_overlay_is_valid(capsys, tmp_path):
     """The committed clinic.example.yml builds and passes every check."""
     code, out = build(REPO / "clinic.example.yml", capsys, "--site-dir", str(tmp_path / "site"))

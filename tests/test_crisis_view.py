@@ -23,10 +23,14 @@ def test_lines_in_order_without_removed_ones(tmp_path):
             samhsa: {remove: true, why: Our county runs its own referral line.}
     """)
     view = crisis_view(settings, use_directory_urls=True)
-    assert [line["number"] for line in view["lines"]] == ["911", "988"]
-    assert [c["number"] for c in view["lines"][1]["banner_channels"]] == ["988"]  # only channels marked banner
-    assert view["help_url"] == "get-help-now/"
-    assert crisis_view(settings, use_directory_urls=False)["help_url"] == "get-help-now.html"
+    national = load_settings(REPO / "mkdocs.yml")[0].contacts
+    kept = sorted((c for c in national if c.id != "samhsa"), key=lambda c: c.order)
+    assert [line["id"] for line in view["lines"]] == [c.id for c in kept]
+    assert [[ch["href"] for ch in line["banner_channels"]] for line in view["lines"]] == \
+        [[ch.href for ch in c.channels if ch.banner] for c in kept]  # only channels marked banner
+    help_page = settings.config.extra["get_help_page"].removesuffix(".md")
+    assert view["help_url"] == f"{help_page}/"
+    assert crisis_view(settings, use_directory_urls=False)["help_url"] == f"{help_page}.html"
 
 
 def test_print_footer_falls_back_to_numbers_when_too_long(tmp_path):
@@ -41,7 +45,8 @@ def test_print_footer_falls_back_to_numbers_when_too_long(tmp_path):
             intake: {{label: Call us, number: (503) 555-0142, href: "tel:+15035550142"}}
     """)
     footer = crisis_view(settings, True)["print_footer"]
-    assert footer == f"{FOOTER_PREFIX}911 · 988 · 1-800-662-4357 · {long_name[:60]} (503) 555-0142"
+    numbers = " · ".join(c.number for c in load_settings(REPO / "mkdocs.yml")[0].contacts)
+    assert footer == f"{FOOTER_PREFIX}{numbers} · {long_name[:60]} (503) 555-0142"
 
 
 def test_print_footer_is_escaped_for_css(tmp_path):

@@ -78,6 +78,7 @@ def test_failed_offline_build_keeps_site_and_zip(tiny_site, capsys):
     assert (zips[0].read_bytes(), (tiny_site.root / "site-offline" / "index.html").read_text()) == before
 
 
+@pytest.mark.browser
 def test_failed_handouts_keep_last_good_pdfs(tiny_site):
     """Handouts are swapped in as a set: a run with a broken card changes no PDF, and a good run
     drops PDFs of pages no longer printed. (Its own process: it starts its own browser.)"""

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from guide.clinic import Clinic, parse_clinic
 from guide.config import SiteConfig, defining_file, load_site_config
-from guide.contacts import Contact, parse_contacts, parse_denied
 from guide.config_text import check_config_texts
+from guide.contacts import Contact, parse_contacts, parse_denied
 from guide.content_rules import ContentRules, parse_content_rules
 from guide.handouts import Card, parse_handouts
 from guide.problems import Problem

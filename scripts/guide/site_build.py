@@ -8,20 +8,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.contacts import Contact
-from guide.config import SiteConfig
-from guide.content_rules import ContentRules
-from guide.contacts_check import check_directory, check_page_contacts
-from guide.page_check import Readability, check_boxes, check_grade, readability
-from guide.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
 from selectolax.lexbor import LexborHTMLParser
 
-from guide.denylist_check import check_files, denied_in_page, files_under
-from guide.problems import Problem
+from guide.config import SiteConfig
+from guide.contacts import Contact
+from guide.contacts_check import check_directory, check_page_contacts
+from guide.content_rules import ContentRules
 from guide.csp import check_policy
+from guide.denylist_check import check_files, denied_in_page, files_under
+from guide.page_check import Readability, check_boxes, check_grade, readability
+from guide.problems import Problem
+from guide.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
 from guide.search_dialog import needs_label
 from guide.settings import Settings
-
 
 BUILDERS = ("mkdocs", "zensical")
 ERROR_PAGE = "404.html"

@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 
 from guide.clinic import LOGO_FOLDER, logo_size
-from guide.csp import add_policy
 from guide.crisis_view import KEY, crisis_view
+from guide.csp import add_policy
 from guide.mkdocs_hooks.offline_search import SHIM
 from guide.settings import Settings
 from guide.site_build import ERROR_PAGE, BuilderRun

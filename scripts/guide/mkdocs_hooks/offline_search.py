@@ -5,13 +5,16 @@ shim unless extra.polyfills already names one containing "iframe-worker", and pa
 from a USB stick must make no outside request."""
 from __future__ import annotations
 
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 SHIM = "assets/javascripts/iframe-worker.js"
 
 
 @event_priority(100)
-def on_config(config, **kwargs):
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     if offline is not None and offline.config.enabled:
         config.extra["polyfills"] = [*(config.extra.get("polyfills") or []), SHIM]
