@@ -10,9 +10,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser import launch  # tests/ is on sys.path: pytest puts a conftest's folder there
-from guide.config import load_site_config
-from guide.contacts import parse_contacts, parse_denied
 from guide.pipeline import build
+from guide.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -53,23 +52,26 @@ reviews:
 
 
 @pytest.fixture(scope="session")
-def repo_config():
-    config, problems = load_site_config(REPO / "mkdocs.yml")
-    assert config is not None and not problems
-    return config
+def repo_settings():
+    """The real config, validated the way the build and the hooks validate it."""
+    settings, problems = load_settings(REPO / "mkdocs.yml")
+    assert settings is not None and not problems
+    return settings
 
 
 @pytest.fixture(scope="session")
-def contacts(repo_config):
-    denied, _ = parse_denied(repo_config.extra, "mkdocs.yml")
-    found, problems = parse_contacts(repo_config.extra, "mkdocs.yml", denied)
-    assert not problems
-    return found
+def repo_config(repo_settings):
+    return repo_settings.config
 
 
 @pytest.fixture(scope="session")
-def denied(repo_config):
-    return parse_denied(repo_config.extra, "mkdocs.yml")[0]
+def contacts(repo_settings):
+    return repo_settings.contacts
+
+
+@pytest.fixture(scope="session")
+def denied(repo_settings):
+    return repo_settings.denied
 
 
 class TinySite:
