@@ -54,5 +54,8 @@ def needs_label(html: str) -> bool:
     if "md-search__input" not in html:
         return False
     finder = _FindAnyDialog()
-    finder.feed(html)
+    for start in range(0, len(html), 8192):  # the dialog sits in the header: stop once found
+        finder.feed(html[start:start + 8192])
+        if finder.named is not None:
+            break
     return not finder.named
