@@ -25,6 +25,25 @@ extra:
 """
 
 
+# A county line an overlay adds beside the national ones.
+LOCAL_LINE = """
+extra:
+  crisis_contacts:
+    county:
+      order: 4
+      label: County crisis team
+      number: (503) 555-0199
+      href: "tel:+15035550199"
+      action: Call
+      summary: Local crisis team
+      when: A crisis.
+      hours: Always
+      cost: Free
+      privacy: Confidential
+      languages: English
+"""
+
+
 def overlay(tiny_site, text: str):
     """clinic.yml INHERITs the tiny site's mkdocs.yml, which INHERITs the repo's."""
     tiny_site.config()
@@ -94,23 +113,7 @@ def test_error_in_base_config_names_base_file(tiny_site, capsys):
 
 def test_local_line_added_and_checked(tiny_site, capsys):
     """A local crisis line merges in beside the national ones and is checked on every page."""
-    local = """
-    extra:
-      crisis_contacts:
-        county:
-          order: 4
-          label: County crisis team
-          number: (503) 555-0199
-          href: "tel:+15035550199"
-          action: Call
-          summary: Local crisis team
-          when: A crisis.
-          hours: Always
-          cost: Free
-          privacy: Confidential
-          languages: English
-    """
-    code, out = build(overlay(tiny_site, local), capsys)
+    code, out = build(overlay(tiny_site, LOCAL_LINE), capsys)
     assert code == 0 and "show all 4 crisis contacts" in out
     html = (tiny_site.root / "site" / "index.html").read_text()
     assert 'href="tel:+15035550199"' in html and 'href="tel:988"' in html
@@ -183,23 +186,7 @@ def test_clinic_text_gets_the_page_rules(tiny_site, capsys, old, new, expected):
 
 
 def test_local_line_text_gets_the_page_rules(tiny_site, capsys):
-    local = """
-    extra:
-      crisis_contacts:
-        county:
-          order: 4
-          label: County crisis team
-          number: (503) 555-0199
-          href: "tel:+15035550199"
-          action: Call
-          summary: Local crisis team
-          when: Any addict in crisis.
-          hours: 24 hours
-          cost: Free
-          privacy: Confidential
-          languages: English
-    """
-    code, out = build(overlay(tiny_site, local), capsys)
+    code, out = build(overlay(tiny_site, LOCAL_LINE.replace("when: A crisis.", "when: Any addict in crisis.")), capsys)
     assert code == 2 and "extra.crisis_contacts.county.when: 'addict' stigmatizes" in out
 
 

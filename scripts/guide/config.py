@@ -56,10 +56,21 @@ class SiteConfig:
 
     def built_path(self, src_uri: str) -> Path:
         """Where MkDocs writes a page, relative to the site folder."""
-        stem = Path(src_uri).with_suffix("")
-        if stem.name in ("index", "README"):
-            return stem.parent / "index.html"
-        return stem / "index.html" if self.use_directory_urls else stem.with_suffix(".html")
+        return built_path(src_uri, self.use_directory_urls)
+
+
+def built_path(src_uri: str, use_directory_urls: bool) -> Path:
+    """Where a builder writes a page (x.md), relative to the site folder."""
+    stem = Path(src_uri).with_suffix("")
+    if stem.name in ("index", "README"):
+        return stem.parent / "index.html"
+    return stem / "index.html" if use_directory_urls else stem.with_suffix(".html")
+
+
+def url_path(built: Path) -> str:
+    """A built page's address relative to the site root: x/index.html -> x/, index.html -> ''."""
+    path = built.as_posix()
+    return path[: -len("index.html")] if path.endswith("index.html") else path
 
 
 def defining_file(config: SiteConfig, key: str) -> str:

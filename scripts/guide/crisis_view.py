@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from guide.config import built_path, url_path
 from guide.settings import Settings
 
 KEY = "crisis"                 # config.extra.crisis in templates
@@ -33,12 +34,6 @@ def crisis_view(settings: Settings, use_directory_urls: bool) -> dict:
         "lines": lines,
         # CSS strings can't hold raw quotes or backslashes.
         "print_footer": footer.replace("\\", "\\\\").replace('"', '\\"'),
-        "help_url": _page_url(help_page, use_directory_urls) if help_page else "",
+        "help_url": (url_path(built_path(help_page, use_directory_urls)) or "./") if help_page else "",
     }
 
-
-def _page_url(src: str, use_directory_urls: bool) -> str:
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index") or "./"
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"

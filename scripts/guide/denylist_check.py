@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from guide.html_visibility import parsed
 from guide.phone import number_hash, numbers_in
-from guide.problems import Problem
+from guide.problems import Problem, shown_path
 
 TEXT_SUFFIXES = {".html", ".htm", ".md", ".yml", ".yaml", ".js", ".json", ".xml", ".txt",
                  ".css", ".svg", ".py", ".cfg", ".toml"}
@@ -39,7 +39,7 @@ def check_files(paths: Iterable[Path], denied: dict[str, str], relative_to: Path
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         for line, entry_id in denied_in_text(text, denied):
-            problems.append(Problem(_display(path, relative_to),
+            problems.append(Problem(shown_path(path, relative_to),
                                     f"line {line}: denied number {entry_id!r}; remove it "
                                     "(list only 911, 988 and SAMHSA's National Helpline)"))
     return problems
@@ -52,10 +52,3 @@ def files_under(*roots: Path | None) -> list[Path]:
             continue
         found += [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
     return found
-
-
-def _display(path: Path, relative_to: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(relative_to.resolve()))
-    except ValueError:
-        return str(path)

@@ -13,6 +13,7 @@ import segno
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
+from guide.config import url_path
 from guide.problems import Problem, config_problem
 
 KEY = "extra.handouts"
@@ -124,9 +125,7 @@ def qr_svg(url: str) -> str:
 
 def page_url(site_url: str, built: Path) -> str:
     """The online address of a built page (directory URLs: x/index.html -> x/)."""
-    path = built.as_posix()
-    path = path[: -len("index.html")] if path.endswith("index.html") else path
-    return site_url.rstrip("/") + "/" + path
+    return site_url.rstrip("/") + "/" + url_path(built)
 
 
 def _link_block(url: str) -> str:

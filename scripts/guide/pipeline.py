@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from guide.config import SiteConfig, defining_file
@@ -97,7 +98,7 @@ def print_handouts(settings: Settings, result: BuildResult, out_dir: Path) -> No
         made, problems = make_handouts(result.site_dir, settings.handout_url, config.built_path, settings.handout_pages,
                                        settings.cards, staged, bootstrap.ensure_chromium())
         # Name the files where they are (or would have been) published.
-        run.made = [type(h)(out_dir / h.path.relative_to(staged), h.sheets, h.size) for h in made]
+        run.made = [replace(h, path=out_dir / h.path.relative_to(staged)) for h in made]
         if problems:
             problems = [Problem(p.file.replace(str(staged), str(out_dir)), p.message, p.key) for p in problems]
             _failed(result, problems, f"Some handouts are not right. {staging.kept()}")

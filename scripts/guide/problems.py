@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -33,3 +34,11 @@ def format_report(problems: list[Problem], noun: str = "problem") -> str:
         lines.append(f"  {file}")
         lines.extend(f"    - {message}" for message in messages)
     return "\n".join(lines)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A path as an editor should read it in a report: relative to root when it is inside."""
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)

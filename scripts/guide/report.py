@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.problems import Problem, format_report
+from guide.problems import Problem, format_report, shown_path
 from guide.result import BuildResult
 
 ZIP_TARGET_BYTES = 1024 * 1024
@@ -55,9 +55,4 @@ def _warn(warnings: list[Problem]) -> None:
 
 
 def display(repo: Path):
-    def shown(path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(repo))
-        except ValueError:
-            return str(path)
-    return shown
+    return lambda path: shown_path(path, repo)

@@ -12,24 +12,34 @@ LABEL = "Search this guide"
 
 
 class _FindDialog(HTMLParser):
+    """The first element with role="dialog" and class md-search: where it starts, its tag, and
+    whether it has a name."""
+
     def __init__(self):
         super().__init__(convert_charrefs=False)
         self.position = None  # (line, column) of the dialog's start tag
+        self.tag = None
+        self.named = None     # None: no search dialog seen
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if self.position is None and tag == "div" and values.get("role") == "dialog" \
-                and "md-search" in (values.get("class") or "").split() and "aria-label" not in values:
-            self.position = self.getpos()
+        if self.named is None and values.get("role") == "dialog" and "md-search" in (values.get("class") or "").split():
+            self.position, self.tag = self.getpos(), tag
+            self.named = bool((values.get("aria-label") or "").strip() or values.get("aria-labelledby"))
 
 
-def label_search_dialog(html: str) -> str:
+def _find_dialog(html: str) -> _FindDialog:
     finder = _FindDialog()
     for start in range(0, len(html), 8192):  # the dialog sits in the header: stop once found
         finder.feed(html[start:start + 8192])
-        if finder.position:
+        if finder.named is not None:
             break
-    if not finder.position:
+    return finder
+
+
+def label_search_dialog(html: str) -> str:
+    finder = _find_dialog(html)
+    if finder.named is not False or finder.tag != "div":
         return html
     line, column = finder.position
     offset = sum(len(text) for text in html.splitlines(keepends=True)[: line - 1]) + column
@@ -37,25 +47,7 @@ def label_search_dialog(html: str) -> str:
     return f'{html[:insert_at]} aria-label="{LABEL}"{html[insert_at:]}'
 
 
-class _FindAnyDialog(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.named = None  # None: no search dialog; else whether it has a name
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if self.named is None and values.get("role") == "dialog" and "md-search" in (values.get("class") or "").split():
-            self.named = bool((values.get("aria-label") or "").strip() or values.get("aria-labelledby"))
-
-
 def needs_label(html: str) -> bool:
     """A page with the theme's search box but no named search dialog: the theme changed its
     search partial, and label_search_dialog no longer finds the dialog. (Zensical names it.)"""
-    if "md-search__input" not in html:
-        return False
-    finder = _FindAnyDialog()
-    for start in range(0, len(html), 8192):  # the dialog sits in the header: stop once found
-        finder.feed(html[start:start + 8192])
-        if finder.named is not None:
-            break
-    return not finder.named
+    return "md-search__input" in html and not _find_dialog(html).named

@@ -80,12 +80,12 @@ def finish_site(settings: Settings, site: Path) -> None:
     if clinic is not None and clinic.logo is not None:
         (site / LOGO_FOLDER).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(clinic.logo, site / LOGO_FOLDER / clinic.logo.name)
-    error_page = site / ERROR_PAGE
-    if error_page.is_file():
-        error_page.write_text(relative_error_page(error_page.read_text(encoding="utf-8"),
-                                                  str(settings.config.raw.get("site_url") or "/")), encoding="utf-8")
+    site_url = str(settings.config.raw.get("site_url") or "/")
     for page in site.rglob("*.html"):
-        page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+        html = page.read_text(encoding="utf-8")
+        if page.relative_to(site).as_posix() == ERROR_PAGE:
+            html = relative_error_page(html, site_url)
+        page.write_text(add_policy(html), encoding="utf-8")
 
 
 def relative_error_page(html: str, site_url: str) -> str:
