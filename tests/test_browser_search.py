@@ -23,15 +23,20 @@ def test_type_straight_after_first_tap(browser, built_site, width, opener):
     page.close()
 
 
-def test_colour_switch_shown_and_first_tap_works(browser, built_site):
-    """The colour switch shows before the scripts load, and its first tap changes the scheme."""
-    context = browser.new_context(viewport={"width": 360, "height": 640}, color_scheme="dark")
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_colour_switch_shown_and_first_tap_works(browser, built_site, repo_config, device):
+    """The colour switch shows before the scripts load, and its first tap visibly changes the
+    scheme, whichever the device's setting is."""
+    palette = repo_config.raw["theme"]["palette"]
+    current = next(p for p in palette if p["media"] == f"(prefers-color-scheme: {device})")
+    following = palette[(palette.index(current) + 1) % len(palette)]
+    context = browser.new_context(viewport={"width": 360, "height": 640}, color_scheme=device)
     page = context.new_page()
     with serve(built_site) as base:
         page.goto(base + "index.html")
         switch = page.locator("form[data-md-component='palette'] label:visible")
-        assert switch.count() == 1 and switch.get_attribute("title") == "Use light mode"
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert switch.count() == 1 and switch.get_attribute("title") == current["toggle"]["name"]
+        assert page.evaluate("document.body.dataset.mdColorScheme") == current["scheme"]
         switch.click()
-        wait_until(page, "document.body.dataset.mdColorScheme === 'default'")
+        wait_until(page, f"document.body.dataset.mdColorScheme === '{following['scheme']}'")
     context.close()

@@ -36,7 +36,8 @@ def test_lines_in_order_without_removed_ones(tmp_path):
 def test_print_footer_falls_back_to_numbers_when_too_long(tmp_path):
     settings = load_settings(REPO / "mkdocs.yml")[0]
     footer = crisis_view(settings, True)["print_footer"]
-    assert footer.startswith(FOOTER_PREFIX) and "911 Overdose or any emergency" in footer
+    first = settings.contacts[0]
+    assert footer.startswith(FOOTER_PREFIX) and f"{first.number} {first.summary}" in footer
     long_name = "A" * FOOTER_MAX_CHARS
     settings = settings_with(tmp_path, f"""
         extra:

@@ -1,5 +1,6 @@
 """A hosting clinic's own block (extra.clinic): name, optional logo, intake line, address,
-hours, note. Shown beside the national lines on every page and checked like them."""
+hours, note. Its line is in the help row on every page, the rest on the Get help page; both
+are checked like the national lines."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -23,7 +24,7 @@ LOGO_MAX_BYTES = 100 * 1024
 class Clinic:
     name: str
     intake: Contact
-    texts: tuple[str, ...]      # name, address, hours, note: each must be visible on every page
+    texts: tuple[str, ...]      # name, address, hours, note: each must be visible on the Get help page
     logo: Path | None = None
 
 

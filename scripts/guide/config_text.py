@@ -11,9 +11,12 @@ from guide.content_rules import ContentRules
 from guide.problems import Problem, config_problem
 from guide.source_check import stigma_messages
 
-# The clinic block shows under the national lines at the top of every page; each limit keeps it
-# to a line or two at 360 px, so the lines stay on the first screen.
-CLINIC_LIMITS = {"name": 60, "address": 80, "hours": 60, "note": 120, "intake.label": 40}
+# The intake label names the clinic's line in the help row at the top of every page; the rest
+# heads the Get help page and the printed contacts card, which must stay one sheet.
+CLINIC_LIMITS = {"name": 60, "address": 80, "hours": 60, "note": 120, "intake.label": 16}
+LIMIT_REASONS = {"intake.label": "it names the clinic's line in the help row at the top of every page, and a "
+                                 "longer label pushes the page off a phone's first screen"}
+LIMIT_REASON = "it opens the Get help page and the one-sheet contacts card, which must fit on one sheet"
 MARKUP = re.compile(r"<[a-zA-Z/!]|\]\(|^#|\*\*|__", re.MULTILINE)  # HTML or Markdown: shown as typed
 NOT_TEXT = {"number", "href"}
 
@@ -49,9 +52,9 @@ def check_config_texts(extra: dict, locate, rules: ContentRules) -> list[Problem
         if MARKUP.search(text):
             problems.append(config_problem(locate, f"{key}: write plain text; HTML and Markdown are shown as typed "
                                                    "(the page already makes the phone number a link)"))
-        limit = CLINIC_LIMITS.get(key.removeprefix(f"{CLINIC_KEY}.")) if key.startswith(CLINIC_KEY) else None
+        field = key.removeprefix(f"{CLINIC_KEY}.")
+        limit = CLINIC_LIMITS.get(field) if key.startswith(CLINIC_KEY) else None
         if limit is not None and len(text.strip()) > limit:
             problems.append(config_problem(locate, f"{key}: {len(text.strip())} characters; keep it to {limit} or "
-                                                   "fewer: it shows at the top of every page, and a longer text "
-                                                   "pushes the crisis lines off a phone's first screen"))
+                                                   f"fewer: {LIMIT_REASONS.get(field, LIMIT_REASON)}"))
     return problems

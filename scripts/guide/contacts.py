@@ -12,6 +12,9 @@ TEXT_FIELDS = ("label", "number", "href", "action", "summary", "when", "hours", 
 CONTACT_FIELDS = {"order", "channels", "remove", "why", *TEXT_FIELDS}
 CHANNEL_FIELDS = {"label", "number", "href", "banner"}
 WEB_SCHEMES = ("https://",)
+# The help row at the top of every page shows each line's summary (and a banner channel's
+# label) in one small cell: longer names wrap the row and push the page off a phone's first screen.
+ROW_NAME_MAX = 16
 # The guide's promise, not a setting: every page offers these, whatever a config or overlay says.
 REQUIRED_NUMBERS = {"911": "emergencies", "988": "the Suicide & Crisis Lifeline"}
 
@@ -129,6 +132,11 @@ def _entry_problems(key: str, entry: object, denied: dict[str, str]) -> list[str
         value = entry.get(field)
         if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
             messages.append(f"{key}.{field}: missing or empty")
+    summary = str(entry.get("summary") or "").strip()
+    if len(summary) > ROW_NAME_MAX:
+        messages.append(f"{key}.summary: {summary!r} is {len(summary)} characters; the limit is {ROW_NAME_MAX} "
+                        "because it names the line in the help row at the top of every page, and a longer "
+                        "name pushes the page off a phone's first screen. Put details in `when`")
     if not isinstance(entry.get("order"), int) or isinstance(entry.get("order"), bool):
         messages.append(f"{key}.order: must be a whole number (banner position)")
     if messages:
@@ -151,6 +159,9 @@ def _channel_problems(key: str, channel: object, denied: dict[str, str]) -> list
     label, href, number = channel.get("label"), channel.get("href"), channel.get("number")
     if not isinstance(label, str) or not label.strip():
         messages.append(f"{key}.label: missing or empty")
+    elif channel.get("banner") and len(label.strip()) > ROW_NAME_MAX:
+        messages.append(f"{key}.label: {label.strip()!r} is shown in the help row on every page (banner: true), "
+                        f"so it may have at most {ROW_NAME_MAX} characters")
     if not isinstance(href, str) or not href.strip():
         return messages + [f"{key}.href: missing or empty"]
     if dialled_digits(href) is not None:

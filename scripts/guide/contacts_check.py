@@ -13,10 +13,8 @@ BLOCK = "[data-crisis-contacts]"
 PARTIAL = "overrides/partials/crisis-contacts.html"
 
 
-def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], where: str,
-                        texts: tuple[str, ...] = ()) -> list[Problem]:
-    """Every problem with the crisis contacts on one page (empty list = page is fine).
-    texts: words that must also be visible in the block (a clinic's name, address, hours)."""
+def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], where: str) -> list[Problem]:
+    """Every problem with the crisis contacts on one page (empty list = page is fine)."""
     tree = parsed(html)
     blocks = tree.css(BLOCK)
     if not blocks:
@@ -37,13 +35,10 @@ def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], w
     problems += _mismatched_links(links, where)
     for contact in contacts:
         problems += _contact_problems(contact, links, where)
-    shown = visible_text(block)
-    problems += [Problem(where, f"{text!r} is not visible in the crisis contacts block")
-                 for text in texts if " ".join(text.split()) not in shown]
     return problems
 
 
-def _same_target(href: str, wanted: str) -> bool:
+def same_target(href: str, wanted: str) -> bool:
     """Same scheme (a text link is not a call link) and the same number."""
     return (href.split(":", 1)[0].lower() == wanted.split(":", 1)[0].lower()
             and dialled_digits(href) == dialled_digits(wanted))
@@ -51,7 +46,7 @@ def _same_target(href: str, wanted: str) -> bool:
 
 def _contact_problems(contact: Contact, links: list[tuple[LexborNode, str]], where: str) -> list[Problem]:
     name = f"{contact.label} ({contact.number})"
-    dialling = [a for a, href in links if _same_target(href, contact.href)]
+    dialling = [a for a, href in links if same_target(href, contact.href)]
     if not dialling:
         return [Problem(where, f"{name}: no link in the crisis block dials {contact.href}")]
     shown = [a for a in dialling if hidden_by(a) is None]
@@ -86,8 +81,10 @@ def _comes_before_heading(tree: LexborHTMLParser, block: LexborNode) -> bool:
 DIRECTORY = "[data-crisis-directory]"
 
 
-def check_directory(html: str | LexborHTMLParser, contacts: list[Contact], where: str) -> list[Problem]:
-    """The Get help page lists every line and every channel (TTY, text, chat) as a visible link."""
+def check_directory(html: str | LexborHTMLParser, contacts: list[Contact], where: str,
+                    texts: tuple[str, ...] = ()) -> list[Problem]:
+    """The Get help page lists every line and every channel (TTY, text, chat) as a visible link.
+    texts: words that must also be visible there (a clinic's name, address, hours, note)."""
     block = parsed(html).css_first(DIRECTORY)
     if block is None:
         return [Problem(where, f"no contacts directory ({DIRECTORY}): the Get help page must use "
@@ -99,7 +96,10 @@ def check_directory(html: str | LexborHTMLParser, contacts: list[Contact], where
             if channel.number is None and not any(href == channel.href for _, href in links):
                 problems.append(Problem(where, f"{contact.label}: no visible link to {channel.href}"))
         for number, href in contact.dial_targets():
-            if not any(_same_target(h, href) and national_digits(number) in national_digits(visible_text(a))
+            if not any(same_target(h, href) and national_digits(number) in national_digits(visible_text(a))
                        for a, h in links):
                 problems.append(Problem(where, f"{contact.label}: no visible link shows and dials {number} ({href})"))
+    shown = visible_text(block)
+    problems += [Problem(where, f"{text!r} is not visible in the contacts directory")
+                 for text in texts if " ".join(text.split()) not in shown]
     return problems

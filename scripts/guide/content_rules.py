@@ -10,6 +10,8 @@ from guide.problems import Problem, config_problem
 KEY = "extra.content_rules"
 FIELDS = {"max_grade", "review_interval_days", "review_warn_days", "review_log", "stigma_terms", "allowed_phrases"}
 BOXES_KEY = "markdown_extensions.guide.urgency_boxes.boxes"
+CALLS_KEY = "markdown_extensions.guide.urgency_boxes.calls"
+CLINIC_LINE = "clinic"  # a hosting clinic's line, when there is one
 
 
 def extension_options(raw_config: dict, name: str) -> dict | None:
@@ -27,6 +29,7 @@ class ContentRules:
     review_warn_days: int                     # warn this many days before a review falls due
     review_log: str                           # folder of fact-check logs, next to the config
     boxes: dict[str, str]                     # admonition type -> screen-reader prefix
+    box_calls: dict[str, tuple[str, ...]]     # admonition type -> ids of the lines it links
     stigma_terms: dict[str, str]              # term -> person-first suggestion
     allowed_phrases: tuple[str, ...] = field(default=())
 
@@ -50,7 +53,15 @@ def parse_content_rules(raw_config: dict, source: str) -> tuple[ContentRules | N
     if not isinstance(log, str) or not log.strip() or log.startswith("/"):
         problems.append(config_problem(source, f"{KEY}.review_log: must name the fact-check log folder, relative to "
                                         f"the config (got {log!r})"))
-    boxes = (extension_options(raw_config, "guide.urgency_boxes") or {}).get("boxes")
+    options = extension_options(raw_config, "guide.urgency_boxes") or {}
+    boxes, calls = options.get("boxes"), options.get("calls") or {}
+    if not isinstance(calls, dict) or not all(isinstance(v, list) and all(isinstance(i, str) for i in v)
+                                              for v in calls.values()):
+        problems.append(Problem(source, "must map a box type to a list of line ids, e.g. emergency: [emergency]",
+                                CALLS_KEY))
+    elif isinstance(boxes, dict):
+        problems += [Problem(source, f"{kind!r} is not a box type in {BOXES_KEY}", f"{CALLS_KEY}.{kind}")
+                     for kind in calls if kind not in boxes]
     for key, value in ((f"{KEY}.stigma_terms", raw.get("stigma_terms")), (BOXES_KEY, boxes)):
         if not isinstance(value, dict) or not value or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
@@ -62,4 +73,12 @@ def parse_content_rules(raw_config: dict, source: str) -> tuple[ContentRules | N
         return None, problems
     return ContentRules(max_grade=float(grade), review_interval_days=raw["review_interval_days"],
                         review_warn_days=raw["review_warn_days"], review_log=log, boxes=dict(boxes),
+                        box_calls={kind: tuple(ids) for kind, ids in calls.items()},
                         stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases)), []
+
+
+def box_call_problems(rules: ContentRules, lines: set[str], removed: set[str], source: str) -> list[Problem]:
+    """Every line a box links must exist (or have been removed on purpose by an overlay)."""
+    known = lines | removed | {CLINIC_LINE}
+    return [Problem(source, f"{line!r} is not a line in extra.crisis_contacts (known: {', '.join(sorted(lines))})",
+                    f"{CALLS_KEY}.{kind}") for kind, ids in rules.box_calls.items() for line in ids if line not in known]

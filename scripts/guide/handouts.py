@@ -17,7 +17,7 @@ from guide.config import url_path
 from guide.problems import Problem, config_problem
 
 KEY = "extra.handouts"
-OPTIONS = ("cards", "public_url", "skip")
+OPTIONS = ("cards", "list_page", "public_url", "skip")
 PLACEHOLDER_DOMAINS = (".example", ".invalid", ".test", ".localhost")   # RFC 2606 / 6761
 PRIVATE_DOMAINS = (".local", ".internal", ".intranet", ".lan", ".corp", ".home.arpa")
 PRIVATE_LABELS = ("intranet", "intra", "internal")
@@ -57,6 +57,8 @@ def parse_handouts(extra: dict, locate, nav: list[str]) -> tuple[tuple[list[str]
                         f"printed handouts lead to (got {public_url!r})")
     skip = raw.get("skip") or []
     messages += [f"{KEY}.skip: {page!r} is not in the nav" for page in skip if page not in nav]
+    if raw.get("list_page") is not None and raw["list_page"] not in nav:
+        messages.append(f"{KEY}.list_page: {raw['list_page']!r} is not in the nav")
     cards = []
     for card_id, card in (raw.get("cards") or {}).items():
         key = f"{KEY}.cards.{card_id}"
@@ -123,6 +125,16 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(border=4, omitsize=True, title=f"QR code: {url}")
 
 
+def pdf_name(page: str | None = None, card: Card | None = None) -> str:
+    """A handout's file name without its folder: timeline.pdf, card-naloxone.pdf."""
+    return f"card-{card.id}.pdf" if card is not None else f"{Path(page).stem}.pdf"
+
+
+def pdf_path(name: str, folder: str) -> str:
+    """Where a paper size's copy goes, relative to the handouts folder: Letter at the top."""
+    return name if folder == "letter" else f"{folder}/{name}"
+
+
 def page_url(site_url: str, built: Path) -> str:
     """The online address of a built page (directory URLs: x/index.html -> x/)."""
     return site_url.rstrip("/") + "/" + url_path(built)
@@ -156,7 +168,7 @@ def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], c
             finally:
                 chromium.close()
 
-    jobs = [(Path(page).stem, built_path(page), None) for page in pages]
+    jobs = [(pdf_name(page), built_path(page), None) for page in pages]
     problems: list[Problem] = []
     for card in cards:
         pieces = []
@@ -167,7 +179,7 @@ def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], c
                                         f"{part.page}: nothing matches {part.select or '#' + str(part.section)}"))
             pieces.append(found or "")
         body = f'<h1>{html_escape.escape(card.title)}</h1><div class="pe-card__body">{"".join(pieces)}</div>'
-        jobs.append((f"card-{card.id}", built_path(card.parts[0].page), body))
+        jobs.append((pdf_name(card=card), built_path(card.parts[0].page), body))
 
     made: list[Handout] = []
     page = browser.new_page()
@@ -176,7 +188,7 @@ def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], c
         page.goto((site_dir / built).as_uri())
         page.evaluate(_INSERT_LINK, [_link_block(page_url(site_url, built)), card])
         for folder, paper in PAPERS.items():
-            path = out_dir / (f"{name}.pdf" if folder == "letter" else f"{folder}/{name}.pdf")
+            path = out_dir / pdf_path(name, folder)
             path.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(path), format=paper, print_background=True)
             sheets = len(PdfReader(path).pages)

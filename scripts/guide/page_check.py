@@ -31,7 +31,7 @@ def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -
     article = parsed(html).css_first(ARTICLE)
     if article is None:
         return [Problem(where, f"no <{ARTICLE}>: the page was not rendered by the theme")]
-    boxes = [(node, _box_type(node)) for node in article.css(BOX)]
+    boxes = [(node, box_type(node)) for node in article.css(BOX)]
     problems = [Problem(where, f"box type {kind!r} is not allowed; use one of: {', '.join(rules.boxes)}")
                 for _, kind in boxes if kind not in rules.boxes]
     counts = {kind: sum(1 for _, k in boxes if k == kind) for kind in rules.boxes}
@@ -40,7 +40,7 @@ def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -
     problems += [Problem(where, f"{counts[kind]} {kind!r} boxes: use urgency boxes sparingly, one of each at most")
                  for kind in AT_MOST_ONE if counts.get(kind, 0) > 1]
     first = _first_content_block(article)
-    if counts.get("key-points") == 1 and (first is None or _box_type(first) != "key-points"):
+    if counts.get("key-points") == 1 and (first is None or box_type(first) != "key-points"):
         problems.append(Problem(where, "the 'key-points' box must come first, right under the title"))
     for node, kind in boxes:
         prefix = rules.boxes.get(kind)
@@ -80,7 +80,7 @@ def check_grade(result: Readability, rules: ContentRules, where: str) -> list[Pr
     return []
 
 
-def _box_type(node: LexborNode) -> str:
+def box_type(node: LexborNode) -> str:
     classes = [c for c in (node.attributes.get("class") or "").split() if c not in ("admonition", "open")]
     return classes[0] if classes else "(no type)"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -13,12 +14,14 @@ from guide.config import SiteConfig, defining_file
 from guide.contacts import removed_contacts
 from guide.denylist_check import check_files, files_under
 from guide.glossary_terms import check_glossary_page
+from guide.handout_list import FOLDER, check_list_page, missing_pdfs
 from guide.handouts import address_warnings, make_handouts
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.problems import Problem
 from guide.publish import Staging, replace_file
 from guide.result import BAD_CONFIG, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
+from guide.search_terms import check_built_index
 from guide.settings import Settings, load_settings
 from guide.site_build import check_built_site, run_builder
 from guide.source_check import check_markdown_files
@@ -51,8 +54,9 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
         problems += check_glossary_page(glossary_page.read_text(encoding="utf-8", errors="replace"),
                                         shown(glossary_page))
 
+    dist_dir = dist_dir or config.root / "dist"
     with staging as staged:
-        run = run_builder(builder, settings, staged, offline=offline)
+        run = run_builder(builder, settings, staged, offline=offline, handouts=handouts)
         result.build_seconds = run.seconds
         if not run.ok:
             found = mkdocs_problems(run.output, shown(config.docs_dir), shown(config.path))
@@ -69,23 +73,29 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
         report = check_built_site(staged, config, settings.contacts, settings.denied, rules, texts)
         result.check_seconds = time.perf_counter() - started
         result.pages, result.grades = report.pages, report.grades
-        problems += report.problems
+        problems += report.problems + check_list_page(staged, config)
+        if builder == "mkdocs":  # Zensical's search can't take readers' words (README: Zensical)
+            problems += check_built_index(staged, config)
         if problems:
             return _failed(result, problems, f"Checked {report.pages} built pages; the site must not ship. "
                                              f"{staging.kept()}")
+        # The site links to its PDFs, so they are printed from it and copied in before it is published.
+        if handouts and not print_handouts(settings, result, staged, dist_dir / "handouts", staging.kept()):
+            return result
         staging.publish()
     result.site_dir = staging.final
     result.removed_lines = [(contact_id, defining_file(config, f"extra.crisis_contacts.{contact_id}"), why)
                             for contact_id, why in removed_contacts(config.extra)]
-    dist_dir = dist_dir or config.root / "dist"
     if offline:
         result.offline = package(settings, result.site_dir, len(removed), dist_dir)
-    if handouts:
-        print_handouts(settings, result, dist_dir / "handouts")
+    if result.handouts:
+        result.handouts.site_copy = result.site_dir / FOLDER
     return result
 
 
-def print_handouts(settings: Settings, result: BuildResult, out_dir: Path) -> None:
+def print_handouts(settings: Settings, result: BuildResult, site: Path, out_dir: Path, site_kept: str) -> bool:
+    """Print from the checked, not yet published site into out_dir (published as a set) and into
+    the site's own handouts/ folder, which its list page links to. False: nothing may be published."""
     import bootstrap  # the handouts need Debian's chromium; installs it if missing
 
     config = settings.config
@@ -95,16 +105,20 @@ def print_handouts(settings: Settings, result: BuildResult, out_dir: Path) -> No
     result.handouts = run = HandoutRun(out_dir)
     staging = Staging(out_dir)
     with staging as staged:
-        made, problems = make_handouts(result.site_dir, settings.handout_url, config.built_path, settings.handout_pages,
+        made, problems = make_handouts(site, settings.handout_url, config.built_path, settings.handout_pages,
                                        settings.cards, staged, bootstrap.ensure_chromium())
         # Name the files where they are (or would have been) published.
         run.made = [replace(h, path=out_dir / h.path.relative_to(staged)) for h in made]
+        if not problems:
+            shutil.copytree(staged, site / FOLDER)
+            problems = missing_pdfs(site, config)
         if problems:
             problems = [Problem(p.file.replace(str(staged), str(out_dir)), p.message, p.key) for p in problems]
-            _failed(result, problems, f"Some handouts are not right. {staging.kept()}")
-            return
+            _failed(result, problems, f"Some handouts are not right. {site_kept} {staging.kept()}")
+            return False
         staging.publish()
     run.seconds = time.perf_counter() - started
+    return True
 
 
 def package(settings: Settings, site_dir: Path, removed: int, dist_dir: Path) -> OfflinePackage:

@@ -34,7 +34,8 @@ def print_result(result: BuildResult, shown=str) -> None:
         for handout in run.made:
             print(f"  {shown(handout.path):<48} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
         if result.ok:
-            print(f"Handouts: {len(run.made)} PDFs in {shown(run.out_dir)}/ in {run.seconds:.1f} s "
+            copy = f" and {shown(run.site_copy)}/" if run.site_copy else ""
+            print(f"Handouts: {len(run.made)} PDFs in {shown(run.out_dir)}/{copy} in {run.seconds:.1f} s "
                   f"(target <= {HANDOUT_TARGET_SECONDS} s).")
     if not result.ok:
         print(f"FAILED: {result.headline}\n{format_report(result.problems)}")

@@ -26,6 +26,7 @@ class HandoutRun:
     out_dir: Path
     made: list[Handout] = field(default_factory=list)
     seconds: float = 0.0
+    site_copy: Path | None = None   # the same PDFs inside the published site, which links to them
 
 
 @dataclass

@@ -8,10 +8,11 @@ from pathlib import Path
 from guide.clinic import Clinic, parse_clinic
 from guide.config import SiteConfig, defining_file, load_site_config
 from guide.config_text import check_config_texts
-from guide.contacts import Contact, parse_contacts, parse_denied
-from guide.content_rules import ContentRules, parse_content_rules
+from guide.contacts import Contact, parse_contacts, parse_denied, removed_contacts
+from guide.content_rules import CALLS_KEY, ContentRules, box_call_problems, parse_content_rules
 from guide.handouts import Card, parse_handouts
 from guide.problems import Problem
+from guide.search_terms import search_term_problems
 
 
 @dataclass
@@ -42,8 +43,11 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     rules, rule_problems = parse_content_rules(config.raw, locate("extra.content_rules"))
     handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
     problems += found + clinic_problems + rule_problems + handout_problems
+    problems += search_term_problems(config.extra, locate, config.nav_pages)
     if rules is not None:  # what a clinic writes gets the page rules too
         problems += check_config_texts(config.extra, locate, rules)
+        removed = {line for line, _ in removed_contacts(config.extra)}
+        problems += box_call_problems(rules, {c.id for c in contacts}, removed, locate(CALLS_KEY))
     if problems:
         return None, problems
     if clinic is not None:

@@ -10,12 +10,14 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from guide.box_calls_check import check_box_calls
 from guide.config import SiteConfig
 from guide.contacts import Contact
 from guide.contacts_check import check_directory, check_page_contacts
 from guide.content_rules import ContentRules
 from guide.csp import check_policy
 from guide.denylist_check import check_files, denied_in_page, files_under
+from guide.handout_list import ENV as HANDOUT_PDFS
 from guide.page_check import Readability, check_boxes, check_grade, readability
 from guide.problems import Problem
 from guide.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
@@ -33,16 +35,19 @@ class BuilderRun:
     seconds: float
 
 
-def run_builder(builder: str, settings: Settings, site_dir: Path, offline: bool = False) -> BuilderRun:
-    """Build the site with MkDocs (the default) or Zensical, into site_dir."""
+def run_builder(builder: str, settings: Settings, site_dir: Path, offline: bool = False,
+                handouts: bool = False) -> BuilderRun:
+    """Build the site with MkDocs (the default) or Zensical, into site_dir. With handouts, its
+    pages link to the PDFs the build will print into it (guide.handout_list)."""
     if builder == "zensical":
         from guide.zensical_build import run_zensical  # only this builder needs it
-        return run_zensical(settings, site_dir, offline=offline)
-    return run_mkdocs(settings.config.path, site_dir, offline=offline)
+        return run_zensical(settings, site_dir, offline=offline, handouts=handouts)
+    return run_mkdocs(settings.config.path, site_dir, offline=offline, handouts=handouts)
 
 
-def run_mkdocs(config: Path, site_dir: Path, offline: bool = False) -> BuilderRun:
+def run_mkdocs(config: Path, site_dir: Path, offline: bool = False, handouts: bool = False) -> BuilderRun:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
+    env[HANDOUT_PDFS] = "true" if handouts else "false"  # read by mkdocs_hooks/handout_list.py
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)],
@@ -64,7 +69,8 @@ class SiteReport:
 
 def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact], denied: dict[str, str],
                      rules: ContentRules | None = None, texts: tuple[str, ...] = ()) -> SiteReport:
-    """Contacts on every built page, every line on the Get help page, no denied number anywhere;
+    """Contacts on every built page, every line (and a clinic's texts) on the Get help page, no
+    denied number anywhere;
     with rules, also the boxes and reading grade of every page made from Markdown."""
     pages = built_pages(site_dir)
     problems: list[Problem] = []
@@ -82,14 +88,14 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
         if needs_label(html):
             problems.append(Problem(label, "the search dialog has no name for screen readers: the theme's search "
                                            "partial changed; update guide/search_dialog.py"))
-        problems += check_page_contacts(tree, contacts, label, texts) + denied_in_page(tree, denied, label)
+        problems += check_page_contacts(tree, contacts, label) + denied_in_page(tree, denied, label)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         if page.relative_to(site_dir).as_posix() == ERROR_PAGE:
             problems += check_error_page(tree, label)
         if page == help_page:
-            problems += check_directory(tree, contacts, label)
+            problems += check_directory(tree, contacts, label, texts)
         if rules is not None and label.endswith(".md)"):
-            problems += check_boxes(tree, rules, label)
+            problems += check_boxes(tree, rules, label) + check_box_calls(tree, rules, contacts, label)
             grades[label] = readability(tree)  # last: it removes what readers don't read
             problems += check_grade(grades[label], rules, label)
     if config.extra.get("get_help_page") and not help_page.is_file():

@@ -1,9 +1,14 @@
 """Python-Markdown extension (runs under MkDocs and Zensical): urgency boxes say what they
-are in words for screen readers, not just with colour and an icon.
+are in words for screen readers, not just with colour and an icon, and carry the help they
+point to as call links.
 
-`!!! emergency "Call 911 now if"` renders with a hidden "Emergency advice:" before its title.
-The box types and their words are this extension's `boxes` option in mkdocs.yml, the one
-list the build's checks also read (guide.content_rules)."""
+`!!! emergency "Call 911 now if"` renders with a hidden "Emergency advice:" before its title
+and a "Call 911" link at its end. The box types and their words are this extension's `boxes`
+option in mkdocs.yml, the one list the build's checks also read (guide.content_rules). `calls`
+names, per box type, the lines (ids in extra.crisis_contacts; `clinic` for a hosting clinic's
+line) whose links it ends with. `lines` is never written by hand: the build computes it from
+the contacts config (guide.crisis_view.box_lines) and hands it over through a hook (MkDocs)
+or the generated overlay (Zensical), so no number is ever typed into a page."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -14,30 +19,59 @@ from markdown.treeprocessors import Treeprocessor
 
 NAME = "guide.urgency_boxes"  # as listed under markdown_extensions
 HIDDEN_CLASS = "pe-visually-hidden"
+CALLS_CLASS = "pe-calls"      # the build's check looks for the links inside this
 
 
 class UrgencyExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"boxes": [{}, "box type -> words a screen reader hears first ('' for none)"]}
+        self.config = {
+            "boxes": [{}, "box type -> words a screen reader hears first ('' for none)"],
+            "calls": [{}, "box type -> ids of the lines whose call links end the box"],
+            "lines": [{}, "computed by the build: line id -> link cells (href, name, number, verb, kind)"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         prefixes = {kind: words for kind, words in (self.getConfig("boxes") or {}).items() if words}
+        lines = self.getConfig("lines") or {}
+        calls = {kind: [cell for line in ids or [] for cell in lines.get(line, [])]
+                 for kind, ids in (self.getConfig("calls") or {}).items()}
         # After inline processing (priority 20), so the title text is final.
-        md.treeprocessors.register(_PrefixTitles(md, prefixes), "pe_urgency", 5)
+        md.treeprocessors.register(_Boxes(md, prefixes, calls), "pe_urgency", 5)
 
 
 def makeExtension(**kwargs) -> UrgencyExtension:  # noqa: N802 (Python-Markdown's name)
     return UrgencyExtension(**kwargs)
 
 
-class _PrefixTitles(Treeprocessor):
-    def __init__(self, md, prefixes):
+def call_links(cells: list[dict]) -> etree.Element:
+    """The same cell as the help row: the line's short name over its number; an icon (CSS) says
+    call or text, and screen readers hear the verb first."""
+    row = etree.Element("p", {"class": CALLS_CLASS})
+    for cell in cells:
+        link = etree.SubElement(row, "a", {"class": "pe-call", "href": cell["href"], "data-kind": cell["kind"]})
+        name = etree.SubElement(link, "span", {"class": "pe-call__name"})
+        if cell.get("spoken"):
+            hidden = etree.SubElement(name, "span", {"class": HIDDEN_CLASS})
+            hidden.text = f"{cell['spoken']} "
+            hidden.tail = cell["name"]
+        else:
+            name.text = cell["name"]
+        name.tail = " "
+        number = etree.SubElement(link, "span", {"class": "pe-call__number"})
+        number.text = cell["number"]
+        link.tail = " "
+    return row
+
+
+class _Boxes(Treeprocessor):
+    def __init__(self, md, prefixes, calls):
         super().__init__(md)
         self.prefixes = prefixes
+        self.calls = calls
 
     def run(self, root):
-        for box in root.iter():
+        for box in list(root.iter()):
             classes = (box.get("class") or "").split()
             prefix = next((self.prefixes[c] for c in classes if c in self.prefixes), None)
             title = self._title(box) if prefix else None
@@ -45,6 +79,13 @@ class _PrefixTitles(Treeprocessor):
                 span = etree.Element("span", {"class": HIDDEN_CLASS})
                 span.text, span.tail, title.text = f"{prefix} ", title.text, None
                 title.insert(0, span)
+            cells = next((self.calls[c] for c in classes if c in self.calls), None) if self._is_box(box) else None
+            if cells:
+                box.append(call_links(cells))
+
+    @staticmethod
+    def _is_box(box) -> bool:
+        return box.tag == "details" or (box.tag == "div" and "admonition" in (box.get("class") or "").split())
 
     @staticmethod
     def _title(box):

@@ -2,8 +2,8 @@
 
 Zensical reads mkdocs.yml and our templates and runs our Markdown extensions, but runs no
 MkDocs hooks. What the hooks do for MkDocs, the build does here, from the same code:
-  - the validated config's computed crisis lines (guide.crisis_view), the offline search shim
-    and the clinic logo's size go in through a generated overlay that INHERITs the config;
+  - the validated config's computed crisis lines (guide.crisis_view) and list of handouts
+    (guide.handout_list), the offline search shim and the clinic logo's size go in through a generated overlay that INHERITs the config;
   - after the build: the clinic logo is copied in, the 404 page's links made relative, and
     every page gets its Content-Security-Policy (guide.csp).
 Zensical writes only inside the config's folder (site_dir and a .cache/ there), so the site is
@@ -22,23 +22,26 @@ from pathlib import Path
 import yaml
 
 from guide.clinic import LOGO_FOLDER, logo_size
-from guide.crisis_view import KEY, crisis_view
+from guide.crisis_view import KEY, crisis_view, line_cells
 from guide.csp import add_policy
+from guide.handout_list import KEY as HANDOUT_LIST
+from guide.handout_list import handout_list
 from guide.mkdocs_hooks.offline_search import SHIM
 from guide.settings import Settings
 from guide.site_build import ERROR_PAGE, BuilderRun
+from guide.urgency_boxes import NAME as BOXES
 
 WORK = ".zensical-build"            # hidden folder beside the config, removed afterwards
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its output whatever NO_COLOR says
 
 
-def run_zensical(settings: Settings, site_dir: Path, offline: bool = False) -> BuilderRun:
+def run_zensical(settings: Settings, site_dir: Path, offline: bool = False, handouts: bool = False) -> BuilderRun:
     config = settings.config
     work = config.root / WORK
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     overlay = config.root / f"{WORK}.yml"  # INHERIT paths resolve from here: keep it beside the config
-    overlay.write_text(yaml.safe_dump(generated_overlay(settings, offline, f"{WORK}/site"), sort_keys=False),
+    overlay.write_text(yaml.safe_dump(generated_overlay(settings, offline, f"{WORK}/site", handouts), sort_keys=False),
                        encoding="utf-8")
     zensical = Path(sys.executable).with_name("zensical")
     env = dict(os.environ, OFFLINE="true" if offline else "false", NO_COLOR="1")
@@ -58,10 +61,11 @@ def run_zensical(settings: Settings, site_dir: Path, offline: bool = False) -> B
     return BuilderRun(ok, output, time.perf_counter() - started)
 
 
-def generated_overlay(settings: Settings, offline: bool, site_dir: str) -> dict:
+def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts: bool = False) -> dict:
     """What MkDocs' hooks add to config (guide/mkdocs_hooks), as data Zensical reads. Only keys
     the config doesn't set as lists: Zensical appends lists under INHERIT."""
-    extra: dict = {KEY: crisis_view(settings, use_directory_urls=not offline)}
+    extra: dict = {KEY: crisis_view(settings, use_directory_urls=not offline),
+                   HANDOUT_LIST: handout_list(settings, use_directory_urls=not offline, pdfs=handouts)}
     if offline:
         extra["polyfills"] = [SHIM]  # else Zensical's offline plugin adds a CDN shim
     clinic = settings.clinic
@@ -71,7 +75,7 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str) -> dict:
                            "logo_height": height}
     # Zensical's default look is its own ("modern"); guide.css is made for Material's.
     return {"INHERIT": settings.config.path.name, "site_dir": site_dir, "theme": {"variant": "classic"},
-            "extra": extra}
+            "extra": extra, "markdown_extensions": {BOXES: {"lines": line_cells(settings)}}}
 
 
 def finish_site(settings: Settings, site: Path) -> None:

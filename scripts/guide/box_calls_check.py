@@ -1,0 +1,43 @@
+"""Check one built page: every urgency box that points to help carries that help as links
+("Call 911 now if" ends with a link that calls 911), made from the contacts config by
+guide.urgency_boxes. A reader in danger shouldn't have to scroll back up for the number."""
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from guide.contacts import Contact
+from guide.contacts_check import same_target
+from guide.content_rules import ContentRules
+from guide.html_visibility import hidden_by, parsed, visible_text
+from guide.page_check import ARTICLE, BOX, box_type
+from guide.phone import national_digits
+from guide.problems import Problem
+from guide.urgency_boxes import CALLS_CLASS
+
+
+def check_box_calls(html: str | LexborHTMLParser, rules: ContentRules, contacts: list[Contact],
+                    where: str) -> list[Problem]:
+    article = parsed(html).css_first(ARTICLE)
+    if article is None:
+        return []  # check_boxes reports it
+    lines = {contact.id: contact for contact in contacts}
+    problems = []
+    for box in article.css(BOX):
+        kind = box_type(box)
+        title = box.css_first(".admonition-title, summary")
+        named = f"{kind!r} box {visible_text(title)!r}" if title is not None else f"{kind!r} box"
+        links = [a for a in box.css(f".{CALLS_CLASS} a[href]") if hidden_by(a) is None]
+        for line in rules.box_calls.get(kind, ()):
+            contact = lines.get(line)
+            if contact is None:
+                continue  # removed by an overlay, or no clinic in this build
+            wanted = [(contact.number, contact.href)] + [(c.number, c.href) for c in contact.channels
+                                                         if c.banner and c.number]
+            for number, href in wanted:
+                if not any(same_target(a.attributes.get("href") or "", href)
+                           and national_digits(number) in national_digits(visible_text(a)) for a in links):
+                    problems.append(Problem(where, f"{named}: no visible link that shows and dials {number} "
+                                                   f"({contact.label}); boxes get their links from "
+                                                   "guide.urgency_boxes (is its `lines` option filled in by "
+                                                   "the build?)"))
+    return problems
