@@ -54,7 +54,7 @@ def test_contacts_printed(browser, built_site, hrefs):
     ("[data-crisis-contacts] { display: none }", "screen"),
     (".md-banner { visibility: hidden }", "screen"),
     ("[data-crisis-contacts] a { opacity: 0 }", "screen"),
-    (".pe-crisis__link { color: transparent !important }", "screen"),
+    (".pe-call { color: transparent !important }", "screen"),
     (".md-banner { position: absolute; top: 2000px }", "screen"),
     ("body::after { content: ''; position: fixed; inset: 0; background: white }", "screen"),
     ("@media print { .md-banner { display: none !important } }", "print"),

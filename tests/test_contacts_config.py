@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from guide.contacts import parse_contacts, parse_denied
+from guide.contacts import ROW_NAME_MAX, parse_contacts, parse_denied
 from guide.phone import number_hash
 
 
@@ -116,3 +116,23 @@ def test_denylist_entry_without_hash(extra):
 def test_seed_marketing_line_is_denied(denied):
     """The repo denies the seed document's sales line (checked by hash only)."""
     assert "seed-000-marketing-line" in denied.values()
+
+
+def test_long_row_name_refused(extra):
+    """A line's name in the help row (summary) longer than the row allows is refused, with why."""
+    extra["crisis_contacts"]["samhsa"]["summary"] = "SAMHSA's free national treatment referral line"
+    messages = problems_for(extra)
+    assert len(messages) == 1 and messages[0].startswith("extra.crisis_contacts.samhsa.summary: ")
+    assert f"the limit is {ROW_NAME_MAX}" in messages[0] and "first screen" in messages[0]
+
+
+def test_long_banner_channel_label_refused(extra):
+    """A channel shown in the help row (banner: true) gets the same limit; others don't."""
+    channels = extra["crisis_contacts"]["lifeline"]["channels"]
+    shown = next(i for i, c in enumerate(channels) if c.get("banner"))
+    channels[shown]["label"] = "Send a text message to"
+    hidden = next(i for i, c in enumerate(channels) if not c.get("banner"))
+    channels[hidden]["label"] = "A label far longer than the row's cells"
+    assert problems_for(extra) == [f"extra.crisis_contacts.lifeline.channels[{shown}].label: 'Send a text message to' "
+                                   f"is shown in the help row on every page (banner: true), so it may have at most "
+                                   f"{ROW_NAME_MAX} characters"]

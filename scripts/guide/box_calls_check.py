@@ -25,7 +25,8 @@ def check_box_calls(html: str | LexborHTMLParser, rules: ContentRules, contacts:
     for box in article.css(BOX):
         kind = box_type(box)
         title = box.css_first(".admonition-title, summary")
-        named = f"{kind!r} box {visible_text(title)!r}" if title is not None else f"{kind!r} box"
+        words = visible_text(title).removeprefix(rules.boxes.get(kind, "")).strip() if title is not None else ""
+        named = f"{kind!r} box {words!r}" if words else f"{kind!r} box"
         links = [a for a in box.css(f".{CALLS_CLASS} a[href]") if hidden_by(a) is None]
         for line in rules.box_calls.get(kind, ()):
             contact = lines.get(line)

@@ -11,7 +11,7 @@ from guide.config import built_path, url_path
 from guide.settings import Settings
 
 KEY = "crisis"                 # config.extra.crisis in templates
-FOOTER_MAX_CHARS = 130         # one line at 8 pt on A4; past that, numbers only
+FOOTER_MAX_CHARS = 100         # about one line at 10 pt on A4; past that, numbers only
 FOOTER_PREFIX = "Free help: "
 
 

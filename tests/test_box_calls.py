@@ -1,0 +1,109 @@
+"""Call links inside urgency boxes: made by guide.urgency_boxes from the contacts config (never
+typed into pages), named per box type in config, and checked on every built page."""
+from __future__ import annotations
+
+import copy
+import textwrap
+from pathlib import Path
+
+import markdown
+import pytest
+
+from conftest import REPO
+from guide.box_calls_check import check_box_calls
+from guide.content_rules import CALLS_KEY, parse_content_rules
+from guide.crisis_view import line_cells
+from guide.settings import load_settings
+from guide.urgency_boxes import CALLS_CLASS, UrgencyExtension
+
+
+@pytest.fixture(scope="module")
+def cells(repo_settings):
+    return line_cells(repo_settings)
+
+
+def render(text: str, rules, cells) -> str:
+    extension = UrgencyExtension(boxes=rules.boxes, calls={k: list(v) for k, v in rules.box_calls.items()}, lines=cells)
+    return markdown.Markdown(extensions=["admonition", extension]).convert(textwrap.dedent(text))
+
+
+def article(html: str) -> str:
+    return f"<html><body><article><h1>T</h1>{html}</article></body></html>"
+
+
+def box_of(kind: str) -> str:
+    return f'!!! {kind} "Title"\n\n    - a line of text\n'
+
+
+def test_each_box_type_ends_with_the_links_config_names(repo_settings, cells):
+    """Every box type with `calls` gets a link for each named line present (and its banner
+    channels), in order; the result passes the built-page check."""
+    rules = repo_settings.rules
+    for kind, ids in rules.box_calls.items():
+        html = render(box_of(kind), rules, cells)
+        wanted = [cell["href"] for line in ids for cell in cells.get(line, [])]
+        assert html.count(f'class="{CALLS_CLASS}"') == (1 if wanted else 0), kind
+        assert [h for h in wanted if f'href="{h}"' in html] == wanted
+        assert check_box_calls(article(html), rules, repo_settings.contacts, "x.md") == []
+
+
+def test_a_box_without_its_links_fails_naming_the_page_box_and_number(repo_settings):
+    """A box built without the computed lines (a builder that ran no hook) fails the check."""
+    rules = repo_settings.rules
+    kind, ids = next((k, v) for k, v in rules.box_calls.items() if v)
+    html = render(box_of(kind), rules, cells={})
+    problems = check_box_calls(article(html), rules, repo_settings.contacts, "docs/x.md")
+    first = next(c for c in repo_settings.contacts if c.id == ids[0])
+    assert problems and all(p.file == "docs/x.md" for p in problems)
+    assert f"{kind!r} box 'Title': no visible link that shows and dials {first.number}" in problems[0].message
+
+
+def test_a_link_that_dials_another_number_fails(repo_settings, cells):
+    rules = repo_settings.rules
+    kind, ids = next((k, v) for k, v in rules.box_calls.items() if v)
+    first = next(c for c in repo_settings.contacts if c.id == ids[0])
+    html = render(box_of(kind), rules, cells).replace(f'href="{first.href}"', 'href="tel:5550100"')
+    assert len(check_box_calls(article(html), rules, repo_settings.contacts, "x")) == 1
+
+
+def test_a_hidden_link_fails(repo_settings, cells):
+    rules = repo_settings.rules
+    kind = next(k for k, v in rules.box_calls.items() if v)
+    html = render(box_of(kind), rules, cells).replace(f'class="{CALLS_CLASS}"', f'class="{CALLS_CLASS}" hidden')
+    assert check_box_calls(article(html), rules, repo_settings.contacts, "x")
+
+
+def test_removed_line_and_missing_clinic_are_not_required(tmp_path):
+    """A line an overlay removed, and the clinic line in a build without a clinic, are skipped."""
+    overlay = tmp_path / "clinic.yml"
+    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  crisis_contacts:\n"
+                       "    samhsa: {remove: true, why: Our county runs its own referral line.}\n")
+    settings, problems = load_settings(overlay)
+    assert problems == []
+    rules = settings.rules
+    for kind in rules.box_calls:
+        html = render(box_of(kind), rules, line_cells(settings))
+        assert "tel:+18006624357" not in html
+        assert check_box_calls(article(html), rules, settings.contacts, "x") == []
+
+
+def test_calls_config_mistakes_name_the_key(repo_config):
+    """calls must map known box types to lists of line ids."""
+    raw = copy.deepcopy(repo_config.raw)
+    options = raw["markdown_extensions"]["guide.urgency_boxes"]
+    options["calls"] = {"warning": ["emergency"]}
+    problems = parse_content_rules(raw, "mkdocs.yml")[1]
+    assert [(p.key, p.message) for p in problems] == [
+        (f"{CALLS_KEY}.warning", f"'warning' is not a box type in {CALLS_KEY.replace('calls', 'boxes')}")]
+    options["calls"] = {"emergency": "emergency"}
+    assert [p.key for p in parse_content_rules(raw, "mkdocs.yml")[1]] == [CALLS_KEY]
+
+
+def test_unknown_line_id_is_refused(tmp_path):
+    overlay = tmp_path / "clinic.yml"
+    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nmarkdown_extensions:\n  guide.urgency_boxes:\n"
+                       "    calls:\n      emergency: [emergncy]\n")
+    settings, problems = load_settings(overlay)
+    assert settings is None
+    assert [(p.key, Path(p.file).name) for p in problems] == [(f"{CALLS_KEY}.emergency", "clinic.yml")]
+    assert "'emergncy' is not a line in extra.crisis_contacts" in problems[0].message
