@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -109,10 +110,12 @@ class TinySite:
 
     def config(self, extra_yaml: str = "") -> Path:
         # Paths in the inherited files (docs_dir, custom_dir, hooks) resolve against this file.
-        # base.yml drops the real site's handouts, whose cards name pages this site lacks
-        # (null replaces a mapping; {} would merge into it).
+        # base.yml drops the real site's handouts, whose cards and list page name pages this site
+        # lacks (null replaces a mapping; {} would merge into it).
         (self.root / "base.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-                                            "extra:\n  handouts:\n    skip: []\n    cards: null\n")
+                                            "extra:\n  handouts:\n    skip: []\n    cards: null\n"
+                                            "    list_page: null\n"
+                                            "  search_terms: null\n")  # search terms name the real pages too
         nav = "".join(f"\n  - {name}" for name in self.nav)
         path = self.root / "mkdocs.yml"
         path.write_text(f"INHERIT: base.yml\nnav:{nav}\n" + textwrap.dedent(extra_yaml))
@@ -133,6 +136,35 @@ def built_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def clinic_site(tmp_path_factory):
+    """The example clinic overlay's online site (a clinic line and a local line added)."""
+    site = tmp_path_factory.mktemp("clinic-site") / "site"
+    assert build(REPO / "clinic.example.yml", site).ok, "the example clinic overlay must build and pass"
+    return site
+
+
+def unzip_build(config, tmp_path_factory, name):
+    root = tmp_path_factory.mktemp(name)
+    assert build(config, root / "site", offline=True, dist_dir=root / "dist").ok
+    (archive,) = (root / "dist").glob("*-offline.zip")
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(root / "unzipped")
+    (folder,) = (root / "unzipped").iterdir()
+    return archive, folder
+
+
+# Shared: the offline tests and the search tests use one offline build.
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    return unzip_build(REPO / "mkdocs.yml", tmp_path_factory, "offline")
+
+
+@pytest.fixture(scope="session")
+def clinic_copy(tmp_path_factory):
+    return unzip_build(REPO / "clinic.example.yml", tmp_path_factory, "clinic")
+
+
+@pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
         chromium = launch(playwright)
@@ -144,7 +176,7 @@ def browser():
 # new test lands in the right layer without anyone remembering to mark it. A test that builds
 # or prints through a subprocess says so with an explicit mark.
 BROWSER_FIXTURES = {"browser", "handouts", "axe_script"}
-BUILD_FIXTURES = {"tiny_site", "built_site", "offline_copy", "clinic_copy"}
+BUILD_FIXTURES = {"tiny_site", "built_site", "offline_copy", "clinic_copy", "clinic_site"}
 
 
 def pytest_collection_modifyitems(items):

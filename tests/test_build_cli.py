@@ -54,14 +54,15 @@ def test_page_with_other_template_fails_naming_source(tiny_site, capsys):
     assert "site/index.html" not in out
 
 
-def test_contact_hidden_in_partial_fails(tiny_site, capsys):
+def test_contact_hidden_in_partial_fails(tiny_site, capsys, contacts):
     """Hiding one contact's link in the partial fails with that contact named."""
+    line = contacts[-1]
     partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
     partial.write_text(partial.read_text().replace(
-        '<li class="pe-crisis__item">', '<li class="pe-crisis__item" {% if contact.id == "samhsa" %}hidden{% endif %}>'))
+        '<li class="pe-help__item">', f'<li class="pe-help__item" {{% if cell.href == "{line.href}" %}}hidden{{% endif %}}>'))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1
-    assert "SAMHSA's National Helpline (1-800-662-4357): its link is hidden by <li hidden>" in out
+    assert f"{line.label} ({line.number}): its link is hidden by <li hidden>" in out
 
 
 def test_bad_contacts_config_stops_before_building(tiny_site, capsys):

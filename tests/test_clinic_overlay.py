@@ -35,7 +35,7 @@ extra:
       number: (503) 555-0199
       href: "tel:+15035550199"
       action: Call
-      summary: Local crisis team
+      summary: County crisis
       when: A crisis.
       hours: Always
       cost: Free
@@ -65,19 +65,23 @@ def test_example_overlay_is_valid(capsys, tmp_path):
     assert "show all 5 crisis contacts" in out
 
 
-def test_clinic_block_checked_on_every_page(tiny_site, capsys):
-    """A clinic partial that drops the address fails on every page, naming the missing text."""
-    partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
-    partial.write_text(partial.read_text().replace("{{ clinic.address | d(\"\") }}", ""))
+def test_clinic_block_checked_on_the_help_page(tiny_site, capsys):
+    """The clinic's details (address, hours, note) are checked where they are shown, on the Get
+    help page: a directory partial that drops the address fails, naming the missing text."""
+    partial = tiny_site.overrides / "partials" / "crisis-directory.html"
+    partial.write_text(partial.read_text().replace("<dd>{{ clinic.address }}</dd>", "<dd></dd>"))
     code, out = build(overlay(tiny_site, CLINIC), capsys)
     assert code == 1
-    assert out.count("'1 Test Road' is not visible in the crisis contacts block") == 4  # 3 pages + 404
+    assert out.count("'1 Test Road' is not visible in the contacts directory") == 1
 
 
 def test_clinic_intake_link_checked(tiny_site, capsys):
-    """The clinic's phone must be a visible link on every page, like the national lines."""
+    """The clinic's phone must be a visible link in the help row on every page, like the
+    national lines."""
     partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
-    partial.write_text(partial.read_text().replace('href="{{ clinic.intake.href }}"', ""))
+    partial.write_text(partial.read_text().replace(
+        '{% include "partials/call-link.html" %}',
+        '{% if cell.href != "tel:+15035550142" %}{% include "partials/call-link.html" %}{% endif %}'))
     code, out = build(overlay(tiny_site, CLINIC), capsys)
     assert code == 1 and "Test Clinic: Call the clinic ((503) 555-0142): no link in the crisis block" in out
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.contacts_check import check_directory, check_page_contacts
+from guide.contacts_check import check_directory, check_help_control, check_page_contacts
 from guide.phone import dialled_digits
 
 GOOD_BLOCK = """
@@ -163,3 +163,13 @@ def test_directory_missing(contacts):
     """A Get help page without the directory is named."""
     found = check_directory(page(), contacts, "x")
     assert "no contacts directory" in found[0].message
+
+
+def test_help_control_in_the_header_passes_and_its_absence_fails():
+    """The header's help control is checked on every page: missing or hidden fails."""
+    good = '<html><body><header class="md-header"><a data-pe-help-control href="../get-help-now/">Help</a></header></body></html>'
+    assert check_help_control(good, "x.md") == []
+    missing = check_help_control(good.replace(" data-pe-help-control", ""), "x.md")
+    assert len(missing) == 1 and missing[0].message.startswith("no help control in the header")
+    hidden = check_help_control(good.replace("<a ", '<a hidden '), "x.md")
+    assert len(hidden) == 1 and "hidden by" in hidden[0].message

@@ -4,34 +4,12 @@ from __future__ import annotations
 
 import zipfile
 
-import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from browser import FIRST_SCREEN, link_problems
 from conftest import REPO
 from guide.offline_copy import prune
-from guide.pipeline import build
 from guide.settings import load_settings
-
-
-def unzip_build(config, tmp_path_factory, name):
-    root = tmp_path_factory.mktemp(name)
-    assert build(config, root / "site", offline=True, dist_dir=root / "dist").ok
-    (archive,) = (root / "dist").glob("*-offline.zip")
-    with zipfile.ZipFile(archive) as bundle:
-        bundle.extractall(root / "unzipped")
-    (folder,) = (root / "unzipped").iterdir()
-    return archive, folder
-
-
-@pytest.fixture(scope="session")
-def offline_copy(tmp_path_factory):
-    return unzip_build(REPO / "mkdocs.yml", tmp_path_factory, "offline")
-
-
-@pytest.fixture(scope="session")
-def clinic_copy(tmp_path_factory):
-    return unzip_build(REPO / "clinic.example.yml", tmp_path_factory, "clinic")
 
 
 def banner_hrefs(config) -> list[str]:

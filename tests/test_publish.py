@@ -81,7 +81,8 @@ def test_failed_offline_build_keeps_site_and_zip(tiny_site, capsys):
 @pytest.mark.browser
 def test_failed_handouts_keep_last_good_pdfs(tiny_site):
     """Handouts are swapped in as a set: a run with a broken card changes no PDF, and a good run
-    drops PDFs of pages no longer printed. (Its own process: it starts its own browser.)"""
+    drops PDFs of pages no longer printed. The site, which holds the PDFs too, isn't published
+    either. (Its own process: it starts its own browser.)"""
     from test_handouts import run_handouts
     config = tiny_site.config()
     assert run_handouts(tiny_site.root, "--config", str(config)).returncode == 0
@@ -90,6 +91,9 @@ def test_failed_handouts_keep_last_good_pdfs(tiny_site):
     assert run_handouts(tiny_site.root, "--config", str(config)).returncode == 0
     assert not (out_dir / "left-over.pdf").exists()
     good = {p: p.read_bytes() for p in out_dir.rglob("*.pdf")}
+    assert {p.relative_to(out_dir) for p in good} == {p.relative_to(tiny_site.root / "site" / "handouts")
+                                                      for p in (tiny_site.root / "site" / "handouts").rglob("*.pdf")}
+    (tiny_site.root / "site" / "last-good.txt").write_text("a published site would not have this")
     broken = tiny_site.config("""
         extra:
           handouts:
@@ -102,4 +106,6 @@ def test_failed_handouts_keep_last_good_pdfs(tiny_site):
     result = run_handouts(tiny_site.root, "--config", str(broken))
     assert result.returncode == 1 and "nothing matches .no-such-thing" in result.stdout
     assert "handouts/ still holds the last good build" in result.stdout
+    assert "site/ still holds the last good build" in result.stdout
     assert {p: p.read_bytes() for p in out_dir.rglob("*.pdf")} == good
+    assert (tiny_site.root / "site" / "last-good.txt").exists()

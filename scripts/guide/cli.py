@@ -24,7 +24,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "and zip it into dist/")
     parser.add_argument("--handouts", action="store_true",
                         help="also print a PDF handout of every topic page and the quick cards into "
-                             "dist/handouts/ (US Letter) and dist/handouts/a4/")
+                             "dist/handouts/ (US Letter) and dist/handouts/a4/, and into the site's handouts/ "
+                             "folder, which the For clinics page links to")
     parser.add_argument("--builder", choices=BUILDERS, default="mkdocs",
                         help="the site generator: mkdocs (default) or zensical (Material's successor); "
                              "the same checks run on what either builds")

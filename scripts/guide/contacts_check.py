@@ -78,6 +78,19 @@ def _comes_before_heading(tree: LexborHTMLParser, block: LexborNode) -> bool:
     return True
 
 
+HELP_CONTROL = "header [data-pe-help-control][href]"
+
+
+def check_help_control(html: str | LexborHTMLParser, where: str) -> list[Problem]:
+    """Help stays one tap away: the sticky header links to the Get help page on every page."""
+    control = parsed(html).css_first(HELP_CONTROL)
+    if control is None:
+        return [Problem(where, "no help control in the header: overrides/main.html puts it before the theme's "
+                               "search button, so the theme's header changed (or search is off); update main.html")]
+    reason = hidden_by(control)
+    return [Problem(where, f"the header's help control is hidden by {reason}")] if reason else []
+
+
 DIRECTORY = "[data-crisis-directory]"
 
 

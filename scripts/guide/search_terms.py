@@ -4,7 +4,9 @@ questions), from extra.search_terms, put into the search index so the page comes
 Material's search worker indexes every field its index's `config.fields` names, with that
 boost, but its results show only title, text and tags. So the terms go into a field of their
 own (not `tags`, which would show as chips under each result), on the page's own entry (not its
-sections), boosted like Material's tags: above titles (1e3) and text (1).
+sections). They weigh like a word in a title, not like tags (1e6): search matches the start of
+each word typed, so "in" finds "insurance", and at 1e6 such chance matches outranked the pages'
+own titles ("withdrawal in pregnancy" led to the no-clinic page).
 Zensical's search has fixed fields and no hidden one, so only MkDocs builds get them (README)."""
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from guide.problems import Problem, config_problem
 
 KEY = "extra.search_terms"
 FIELD = "keywords"
-BOOST = 1e6
+BOOST = 1e3                                  # Material's title boost; text is 1
 INDEX = "search/search_index.json"           # Material's search plugin writes it
 OFFLINE_INDEX = "search/search_index.js"     # its offline plugin's copy, which loads from file://
 OFFLINE_PREFIX = "var __index = "

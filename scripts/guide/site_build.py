@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from guide.box_calls_check import check_box_calls
 from guide.config import SiteConfig
 from guide.contacts import Contact
-from guide.contacts_check import check_directory, check_page_contacts
+from guide.contacts_check import check_directory, check_help_control, check_page_contacts
 from guide.content_rules import ContentRules
 from guide.csp import check_policy
 from guide.denylist_check import check_files, denied_in_page, files_under
@@ -89,6 +89,7 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
             problems.append(Problem(label, "the search dialog has no name for screen readers: the theme's search "
                                            "partial changed; update guide/search_dialog.py"))
         problems += check_page_contacts(tree, contacts, label) + denied_in_page(tree, denied, label)
+        problems += check_help_control(tree, label)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         if page.relative_to(site_dir).as_posix() == ERROR_PAGE:
             problems += check_error_page(tree, label)
