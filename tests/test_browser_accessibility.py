@@ -77,19 +77,19 @@ def focused(page):
 
 
 def test_keyboard_reaches_crisis_links_first_and_skip_link_works(browser, built_site, contacts):
-    """Tab: the crisis links come first, then the link to all lines, then the skip link,
-    which moves focus to the page. Focus is always visibly outlined."""
+    """Tab: the crisis links in the help row come first, then the skip link, which moves focus
+    to the page. Focus is always visibly outlined."""
     expected = [c.href for c in contacts] + [ch.href for c in contacts for ch in c.channels if ch.banner]
     page = browser.new_page(viewport={"width": 360, "height": 640})
     with serve(built_site) as base:
         for path in ("index.html", "dangers/index.html", "404.html"):
             page.goto(base + path)
             stops = []
-            for _ in range(len(expected) + 2):
+            for _ in range(len(expected) + 1):
                 page.keyboard.press("Tab")
                 stops.append(focused(page))
             assert sorted(s["href"] for s in stops[: len(expected)]) == sorted(expected), path
-            assert stops[len(expected) + 1]["href"] == "#pe-content", path
+            assert stops[len(expected)]["href"] == "#pe-content", path
             assert all(s["outline"] == "solid" and s["width"] >= 2 for s in stops), path
             page.keyboard.press("Enter")
             assert focused(page)["id"] == "pe-content", path

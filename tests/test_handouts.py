@@ -103,6 +103,29 @@ def test_quick_cards_fit_one_sheet(handouts):
     assert {pdf.name: len(PdfReader(pdf).pages) for pdf in cards} == {pdf.name: 1 for pdf in cards}
 
 
+def filled_share(pdf) -> float:
+    """How much of the sheet's height the text reaches down to, above the footer margin."""
+    import pypdfium2 as pdfium
+    sheet = pdfium.PdfDocument(pdf)[0]
+    height = sheet.get_height()
+    text = sheet.get_textpage()
+    footer = 16 / 25.4 * 72  # the @page bottom margin (guide.css), where the footer line sits
+    bottoms = [text.get_rect(i)[1] for i in range(text.count_rects())]
+    lowest = min(b for b in bottoms if b > footer)
+    return (height - lowest) / height
+
+
+CARD_FILL_MIN = 0.6  # issue 11: "quick cards fill their sheet"; a half-empty sheet was the fault
+
+
+def test_quick_cards_fill_their_sheet(handouts):
+    """Each quick card is printed as large as one sheet allows: its text reaches well down the
+    sheet in both sizes, so short cards aren't half empty."""
+    cards = [pdf for pdf in all_pdfs(handouts) if pdf.name.startswith("card-")]
+    shares = {str(pdf.relative_to(handouts)): round(filled_share(pdf), 2) for pdf in cards}
+    assert {name: share for name, share in shares.items() if share < CARD_FILL_MIN} == {}
+
+
 def test_handout_has_title_key_points_sources_and_review_date(handouts):
     """A page handout holds its title, key points, sources and review date."""
     text = "\n".join(sheet.extract_text() for sheet in PdfReader(handouts / "timeline.pdf").pages)
