@@ -26,8 +26,8 @@ def test_lines_in_order_without_removed_ones(tmp_path):
     national = load_settings(REPO / "mkdocs.yml")[0].contacts
     kept = sorted((c for c in national if c.id != "samhsa"), key=lambda c: c.order)
     assert [line["id"] for line in view["lines"]] == [c.id for c in kept]
-    assert [[ch["href"] for ch in line["banner_channels"]] for line in view["lines"]] == \
-        [[ch.href for ch in c.channels if ch.banner] for c in kept]  # only channels marked banner
+    assert [[cell["href"] for cell in line["cells"]] for line in view["lines"]] == \
+        [[c.href] + [ch.href for ch in c.channels if ch.banner] for c in kept]  # only channels marked banner
     help_page = settings.config.extra["get_help_page"].removesuffix(".md")
     assert view["help_url"] == f"{help_page}/"
     assert crisis_view(settings, use_directory_urls=False)["help_url"] == f"{help_page}.html"

@@ -32,9 +32,7 @@ def check_box_calls(html: str | LexborHTMLParser, rules: ContentRules, contacts:
             contact = lines.get(line)
             if contact is None:
                 continue  # removed by an overlay, or no clinic in this build
-            wanted = [(contact.number, contact.href)] + [(c.number, c.href) for c in contact.channels
-                                                         if c.banner and c.number]
-            for number, href in wanted:
+            for number, href in contact.row_targets():
                 if not any(same_target(a.attributes.get("href") or "", href)
                            and national_digits(number) in national_digits(visible_text(a)) for a in links):
                     problems.append(Problem(where, f"{named}: no visible link that shows and dials {number} "

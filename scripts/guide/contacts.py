@@ -47,6 +47,11 @@ class Contact:
     def digits(self) -> str:
         return national_digits(self.number)
 
+    def row_targets(self) -> list[tuple[str, str]]:
+        """(number shown, href) for the main line and the channels shown with it (banner: true):
+        what the help row and the urgency boxes offer."""
+        return [(self.number, self.href)] + [(c.number, c.href) for c in self.channels if c.banner and c.number]
+
     def dial_targets(self) -> list[tuple[str, str]]:
         """(number shown, href) for the main line and every dialable channel."""
         pairs = [(self.number, self.href)]

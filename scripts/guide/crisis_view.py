@@ -42,8 +42,8 @@ def crisis_view(settings: Settings, use_directory_urls: bool) -> dict:
     """Plain data (str, list, dict) so it can travel through YAML to another builder."""
     national = [contact for contact in settings.contacts if contact.id != "clinic"]
     cells = line_cells(settings)
-    lines = [{**asdict(contact), "channels": [asdict(c) for c in contact.channels], "cells": cells[contact.id],
-              "banner_channels": [asdict(c) for c in contact.channels if c.banner]} for contact in national]
+    lines = [{**asdict(contact), "channels": [asdict(c) for c in contact.channels], "cells": cells[contact.id]}
+             for contact in national]
     clinic = settings.clinic
     # The help row on every page: one short tappable cell per way in, the clinic's last.
     row = [cell for line_cells_ in cells.values() for cell in line_cells_]

@@ -47,7 +47,7 @@ def run_builder(builder: str, settings: Settings, site_dir: Path, offline: bool 
 
 def run_mkdocs(config: Path, site_dir: Path, offline: bool = False, handouts: bool = False) -> BuilderRun:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
-    env[HANDOUT_PDFS] = "true" if handouts else "false"  # read by mkdocs_hooks/handout_list.py
+    env[HANDOUT_PDFS] = "true" if handouts else "false"  # read by mkdocs_hooks/contacts_config.py
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)],

@@ -7,7 +7,7 @@ and a "Call 911" link at its end. The box types and their words are this extensi
 option in mkdocs.yml, the one list the build's checks also read (guide.content_rules). `calls`
 names, per box type, the lines (ids in extra.crisis_contacts; `clinic` for a hosting clinic's
 line) whose links it ends with. `lines` is never written by hand: the build computes it from
-the contacts config (guide.crisis_view.box_lines) and hands it over through a hook (MkDocs)
+the contacts config (guide.crisis_view.line_cells) and hands it over through a hook (MkDocs)
 or the generated overlay (Zensical), so no number is ever typed into a page."""
 from __future__ import annotations
 

@@ -1,11 +1,13 @@
 """MkDocs hook: refuse to build or serve with a broken config, and give the templates the
-crisis lines as computed data (guide.crisis_view), and the urgency boxes their call links.
+crisis lines (guide.crisis_view) and the clinic page's list of handouts (guide.handout_list) as
+computed data, and the urgency boxes their call links. One validation serves all three.
 
 scripts/build.py runs the same validation (guide.settings) before building; this hook makes
 `mkdocs serve` and plain `mkdocs build`, with any overlay, fail the same way, from the same
 code: contacts, a clinic's block, content rules and handouts."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from guide.crisis_view import KEY, crisis_view, line_cells
+from guide.handout_list import ENV as HANDOUT_PDFS
+from guide.handout_list import KEY as HANDOUT_LIST
+from guide.handout_list import handout_list
 from guide.problems import format_report
 from guide.settings import load_settings
 from guide.urgency_boxes import NAME as BOXES
@@ -27,4 +32,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config.extra[KEY] = crisis_view(settings, config.use_directory_urls)
     # The call links urgency boxes end with, from the same lines (never typed into pages).
     config.mdx_configs.setdefault(BOXES, {})["lines"] = line_cells(settings)
+    # Links to the PDFs only when this build prints them into the site (build.py --handouts
+    # sets the variable); `mkdocs serve` lists names only.
+    config.extra[HANDOUT_LIST] = handout_list(settings, config.use_directory_urls, os.environ.get(HANDOUT_PDFS) == "true")
     return config
