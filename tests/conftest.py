@@ -115,7 +115,8 @@ class TinySite:
         (self.root / "base.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n"
                                             "extra:\n  handouts:\n    skip: []\n    cards: null\n"
                                             "    list_page: null\n"
-                                            "  search_terms: null\n")  # search terms name the real pages too
+                                            "  search_terms: null\n"  # search terms name the real pages too
+                                            "  translations: null\n")  # one language unless a test adds one
         nav = "".join(f"\n  - {name}" for name in self.nav)
         path = self.root / "mkdocs.yml"
         path.write_text(f"INHERIT: base.yml\nnav:{nav}\n" + textwrap.dedent(extra_yaml))

@@ -7,11 +7,13 @@ import pytest
 
 from guide.contacts import ROW_NAME_MAX, parse_contacts, parse_denied
 from guide.phone import number_hash
+from guide.settings import localized_extra
 
 
 @pytest.fixture
 def extra(repo_config):
-    return copy.deepcopy(repo_config.extra)
+    """The contacts as an English build parses them (language blocks merged: guide.localize)."""
+    return localized_extra(copy.deepcopy(repo_config.extra), "en")
 
 
 def problems_for(extra, denied=None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from conftest import REPO
-from guide.crisis_view import FOOTER_MAX_CHARS, FOOTER_PREFIX, crisis_view
+from guide.crisis_view import FOOTER_MAX_CHARS, crisis_view
 from guide.settings import load_settings
 
 
@@ -37,7 +37,8 @@ def test_print_footer_falls_back_to_numbers_when_too_long(tmp_path):
     settings = load_settings(REPO / "mkdocs.yml")[0]
     footer = crisis_view(settings, True)["print_footer"]
     first = settings.contacts[0]
-    assert footer.startswith(FOOTER_PREFIX) and f"{first.number} {first.summary}" in footer
+    prefix = f"{settings.ui['free_help']}: "  # the page language's words (extra.ui)
+    assert footer.startswith(prefix) and f"{first.number} {first.summary}" in footer
     long_name = "A" * FOOTER_MAX_CHARS
     settings = settings_with(tmp_path, f"""
         extra:
@@ -47,7 +48,7 @@ def test_print_footer_falls_back_to_numbers_when_too_long(tmp_path):
     """)
     footer = crisis_view(settings, True)["print_footer"]
     numbers = " · ".join(c.number for c in load_settings(REPO / "mkdocs.yml")[0].contacts)
-    assert footer == f"{FOOTER_PREFIX}{numbers} · {long_name[:60]} (503) 555-0142"
+    assert footer == f"{prefix}{numbers} · {long_name[:60]} (503) 555-0142"
 
 
 def test_print_footer_is_escaped_for_css(tmp_path):

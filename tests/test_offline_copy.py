@@ -114,11 +114,20 @@ def test_prune_keeps_what_readers_load(tmp_path):
 
 
 def test_prune_keeps_languages_other_than_english(tmp_path):
-    """A Spanish search keeps the lunr language files it needs."""
-    (tmp_path / "assets/javascripts/lunr").mkdir(parents=True)
-    (tmp_path / "assets/javascripts/lunr/lunr.es.js").write_text("x")
+    """A Spanish search keeps the lunr files its worker loads (stemmer support, Spanish, and
+    multi for two languages), and no other language's."""
+    lunr = tmp_path / "assets/javascripts/lunr/min"
+    lunr.mkdir(parents=True)
+    names = ["lunr.stemmer.support.min.js", "lunr.es.min.js", "lunr.multi.min.js", "lunr.de.min.js"]
+    for name in names:
+        (lunr / name).write_text("x")
+    prune(tmp_path, ["es"])
+    assert sorted(p.name for p in lunr.iterdir()) == ["lunr.es.min.js", "lunr.stemmer.support.min.js"]
+    for name in names:
+        (lunr / name).write_text("x")
     prune(tmp_path, ["en", "es"])
-    assert (tmp_path / "assets/javascripts/lunr/lunr.es.js").exists()
+    assert sorted(p.name for p in lunr.iterdir()) == ["lunr.es.min.js", "lunr.multi.min.js",
+                                                      "lunr.stemmer.support.min.js"]
 
 
 STYLED = "getComputedStyle(document.querySelector('.md-header')).position === 'sticky'"

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from guide.problems import Problem, config_problem
 
 KEY = "extra.content_rules"
-FIELDS = {"max_grade", "review_interval_days", "review_warn_days", "review_log", "stigma_terms", "allowed_phrases"}
+FIELDS = {"max_grade", "min_reading_ease", "review_interval_days", "review_warn_days", "review_log", "stigma_terms",
+          "allowed_phrases"}
+# Reading measures by page language: English pages get a Flesch-Kincaid grade (max_grade),
+# Spanish pages the Fernández Huerta ease (min_reading_ease: higher is easier).
+EASE_LANGUAGES = {"es"}
 BOXES_KEY = "markdown_extensions.guide.urgency_boxes.boxes"
 CALLS_KEY = "markdown_extensions.guide.urgency_boxes.calls"
 CLINIC_LINE = "clinic"  # a hosting clinic's line, when there is one
@@ -32,10 +36,12 @@ class ContentRules:
     box_calls: dict[str, tuple[str, ...]]     # admonition type -> ids of the lines it links
     stigma_terms: dict[str, str]              # term -> person-first suggestion
     allowed_phrases: tuple[str, ...] = field(default=())
+    language: str = "en"                      # the pages' language (theme.language)
+    min_reading_ease: float | None = None     # the limit for languages measured by ease
 
 
-def parse_content_rules(raw_config: dict, source: str) -> tuple[ContentRules | None, list[Problem]]:
-    """raw_config: the merged config; source: the file to name in problems."""
+def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> tuple[ContentRules | None, list[Problem]]:
+    """raw_config: the merged config; source: the file to name in problems; language: the pages'."""
     extra = raw_config.get("extra") or {}
     raw = extra.get("content_rules")
     if not isinstance(raw, dict):
@@ -45,6 +51,11 @@ def parse_content_rules(raw_config: dict, source: str) -> tuple[ContentRules | N
     grade = raw.get("max_grade")
     if isinstance(grade, bool) or not isinstance(grade, (int, float)) or not 1 <= grade <= 16:
         problems.append(config_problem(source, f"{KEY}.max_grade: must be a number from 1 to 16 (got {grade!r})"))
+    ease = raw.get("min_reading_ease")
+    if language in EASE_LANGUAGES and (isinstance(ease, bool) or not isinstance(ease, (int, float))
+                                       or not 0 <= ease <= 100):
+        problems.append(config_problem(source, f"{KEY}.min_reading_ease: pages in {language!r} are measured by "
+                                               f"reading ease: give a number from 0 to 100 (got {ease!r})"))
     for name in ("review_interval_days", "review_warn_days"):
         days = raw.get(name)
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
@@ -66,15 +77,18 @@ def parse_content_rules(raw_config: dict, source: str) -> tuple[ContentRules | N
         if not isinstance(value, dict) or not value or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
             problems.append(Problem(source, "must be a non-empty mapping of text to text", key))
-    phrases = raw.get("allowed_phrases", [])
+    phrases = raw.get("allowed_phrases", {})
+    phrases = list(phrases) if isinstance(phrases, dict) else phrases  # phrase -> why, or a plain list
     if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-        problems.append(config_problem(source, f"{KEY}.allowed_phrases: must be a list of phrases"))
+        problems.append(config_problem(source, f"{KEY}.allowed_phrases: must map each phrase to why it is allowed"))
     if problems:
         return None, problems
     return ContentRules(max_grade=float(grade), review_interval_days=raw["review_interval_days"],
                         review_warn_days=raw["review_warn_days"], review_log=log, boxes=dict(boxes),
                         box_calls={kind: tuple(ids) for kind, ids in calls.items()},
-                        stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases)), []
+                        stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases),
+                        language=language,
+                        min_reading_ease=float(ease) if language in EASE_LANGUAGES else None), []
 
 
 def box_call_problems(rules: ContentRules, lines: set[str], removed: set[str], source: str) -> list[Problem]:

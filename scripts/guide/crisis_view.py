@@ -12,7 +12,6 @@ from guide.settings import Settings
 
 KEY = "crisis"                 # config.extra.crisis in templates
 FOOTER_MAX_CHARS = 100         # about one line at 10 pt on A4; past that, numbers only
-FOOTER_PREFIX = "Free help: "
 
 
 def _cell(href: str, name: str, number: str, verb: str) -> dict:
@@ -27,14 +26,16 @@ def line_cells(settings: Settings) -> dict[str, list[dict]]:
     """Line id -> its link cells (the line, then channels marked banner), in order; a hosting
     clinic's line is `clinic`. The help row shows them all; urgency boxes show the ones they name."""
     cells = {}
+    call = (settings.ui or {}).get("call", "Call")
     for contact in settings.contacts:
         if contact.id == "clinic":
             continue
-        cells[contact.id] = [_cell(contact.href, contact.summary, contact.number, contact.action)]
+        # The spoken verb is the page language's (extra.ui.call): "Call Emergency 911".
+        cells[contact.id] = [_cell(contact.href, contact.summary, contact.number, call)]
         cells[contact.id] += [_cell(c.href, c.label, c.number or "", c.label) for c in contact.channels if c.banner]
     if settings.clinic is not None:
         intake = settings.clinic.intake
-        cells["clinic"] = [_cell(intake.href, intake.summary, intake.number, "Call")]
+        cells["clinic"] = [_cell(intake.href, intake.summary, intake.number, call)]
     return cells
 
 
@@ -52,9 +53,10 @@ def crisis_view(settings: Settings, use_directory_urls: bool) -> dict:
     if clinic is not None:
         full.append(f"{clinic.name} {clinic.intake.number}")
         short.append(f"{clinic.name} {clinic.intake.number}")
-    footer = FOOTER_PREFIX + " · ".join(full)
+    prefix = f"{(settings.ui or {}).get('free_help', 'Free help')}: "
+    footer = prefix + " · ".join(full)
     if len(footer) > FOOTER_MAX_CHARS:  # the first sheet has the full banner
-        footer = FOOTER_PREFIX + " · ".join(short)
+        footer = prefix + " · ".join(short)
     help_page = str(settings.config.extra.get("get_help_page") or "")
     return {
         "lines": lines,

@@ -143,9 +143,9 @@ def page_url(site_url: str, built: Path) -> str:
     return site_url.rstrip("/") + "/" + url_path(built)
 
 
-def _link_block(url: str) -> str:
+def _link_block(url: str, words: str) -> str:
     short = url.split("://", 1)[-1]
-    return (f'<div class="pe-handout-link">{qr_svg(url)}<p>Read this online, with links:<br>'
+    return (f'<div class="pe-handout-link">{qr_svg(url)}<p>{html_escape.escape(words)}<br>'
             f"<strong>{html_escape.escape(short)}</strong></p></div>")
 
 
@@ -158,7 +158,8 @@ _INSERT_LINK = """([block, card]) => {
 
 
 def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], cards: list[Card],
-                  out_dir: Path, executable: str, browser=None) -> tuple[list[Handout], list[Problem]]:
+                  out_dir: Path, executable: str, browser=None,
+                  read_online: str = "Read this online, with links:") -> tuple[list[Handout], list[Problem]]:
     """Print every page and card in every paper size; a card that spills onto a second sheet,
     or whose source is gone, is a problem. Uses `browser` if given, else launches Chromium."""
     if browser is None:
@@ -167,7 +168,8 @@ def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], c
         with sync_playwright() as playwright:
             chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
             try:
-                return make_handouts(site_dir, site_url, built_path, pages, cards, out_dir, executable, chromium)
+                return make_handouts(site_dir, site_url, built_path, pages, cards, out_dir, executable, chromium,
+                                     read_online)
             finally:
                 chromium.close()
 
@@ -189,7 +191,7 @@ def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], c
     page.emulate_media(media="print")
     for name, built, card in jobs:
         page.goto((site_dir / built).as_uri())
-        page.evaluate(_INSERT_LINK, [_link_block(page_url(site_url, built)), card])
+        page.evaluate(_INSERT_LINK, [_link_block(page_url(site_url, built), read_online), card])
         for folder, paper in PAPERS.items():
             path = out_dir / pdf_path(name, folder)
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,8 @@ Crisis contacts are at the top of every page, and at the foot of every printed s
 {contacts}
 
 Built {built} from the guide's sources. To update it, build and unzip a new copy.
-"""
+{translations}"""
+TRANSLATIONS = {"es": "\nLa guía en español: abre la carpeta es y haz doble clic en index.html.\n"}
 
 
 def prune(site_dir: Path, search_languages: list[str]) -> list[Path]:
@@ -45,13 +46,25 @@ def prune(site_dir: Path, search_languages: list[str]) -> list[Path]:
     if set(search_languages) <= {"en"} and lunr.is_dir():
         removed.append(lunr)
         shutil.rmtree(lunr)
+    elif lunr.is_dir():  # keep what the search worker loads for these languages, and nothing else
+        wanted = {"lunr.stemmer.support.min.js", *(f"lunr.{lang}.min.js" for lang in search_languages if lang != "en")}
+        if len(search_languages) > 1:
+            wanted.add("lunr.multi.min.js")
+        unused = [p for p in lunr.rglob("*") if p.is_file() and p.name not in wanted]
+        for path in unused:
+            path.unlink()
+        removed += unused
     return removed
 
 
-def write_readme(site_dir: Path, site_name: str, contact_lines: list[str], built: str) -> Path:
+def write_readme(site_dir: Path, site_name: str, contact_lines: list[str], built: str,
+                 folders: list[str] = ()) -> Path:
+    """folders: the translations' folders; each gets a line in its language on how to open it."""
     path = site_dir / "README.txt"
+    extra = "".join(TRANSLATIONS.get(folder, f"\n{folder}: open {folder}/index.html\n") for folder in folders)
     path.write_text(README.format(site_name=site_name, underline="=" * len(site_name),
-                                  contacts="\n".join(f"  {line}" for line in contact_lines), built=built),
+                                  contacts="\n".join(f"  {line}" for line in contact_lines), built=built,
+                                  translations=extra),
                     encoding="utf-8")
     return path
 

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 
 import textstat
 from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: F401 (type hints)
+from textstat.textstat import textstatistics
 
-from guide.content_rules import ContentRules
+from guide.content_rules import EASE_LANGUAGES, ContentRules
 from guide.html_visibility import parsed
 from guide.problems import Problem
 
@@ -23,8 +24,10 @@ SKIP_TARGET = "pe-skip-target"
 
 @dataclass(frozen=True)
 class Readability:
-    grade: float
+    grade: float                # Flesch-Kincaid grade (English pages)
     words: int
+    ease: float | None = None   # Spanish pages: Fernández Huerta (higher is easier)
+    perspicuity: float | None = None  # and Szigriszt-Pazos, reported beside it
 
 
 def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -> list[Problem]:
@@ -51,9 +54,10 @@ def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -
     return problems
 
 
-def readability(html: str | LexborHTMLParser) -> Readability:
-    """Flesch-Kincaid grade of what a reader reads in the article: each heading, list item
-    and cell counts as a sentence, as a reader takes it; code and the sources list don't count.
+def readability(html: str | LexborHTMLParser, language: str = "en") -> Readability:
+    """How hard what a reader reads in the article is: each heading, list item and cell counts
+    as a sentence, as a reader takes it; code and the sources list don't count. English: the
+    Flesch-Kincaid grade; Spanish: Fernández Huerta's ease and Szigriszt-Pazos' perspicuity.
     Removes those parts from a parsed page it is given."""
     article = parsed(html).css_first(ARTICLE)
     if article is None:
@@ -70,10 +74,21 @@ def readability(html: str | LexborHTMLParser) -> Readability:
     plain = " ".join(sentences)
     if not plain:
         return Readability(0.0, 0)
+    if language in EASE_LANGUAGES:
+        measure = textstatistics()  # its own instance: set_lang would change everyone's
+        measure.set_lang(language)
+        return Readability(0.0, measure.lexicon_count(plain), float(measure.fernandez_huerta(plain)),
+                           float(measure.szigriszt_pazos(plain)))
     return Readability(float(textstat.flesch_kincaid_grade(plain)), textstat.lexicon_count(plain))
 
 
 def check_grade(result: Readability, rules: ContentRules, where: str) -> list[Problem]:
+    if rules.min_reading_ease is not None:
+        if result.ease is None or result.ease < rules.min_reading_ease:
+            return [Problem(where, f"reading ease (Fernández Huerta) {result.ease or 0:.1f} is below "
+                                   f"{rules.min_reading_ease:g}: use shorter sentences and common words, and "
+                                   "explain terms")]
+        return []
     if result.grade > rules.max_grade:
         return [Problem(where, f"reading grade {result.grade:.1f} is above {rules.max_grade:g}: use shorter "
                                "sentences and common words, and explain terms")]

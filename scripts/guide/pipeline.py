@@ -7,15 +7,17 @@ import datetime as dt
 import re
 import shutil
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from guide.config import SiteConfig, defining_file
 from guide.contacts import removed_contacts
+from guide.content_rules import extension_options
 from guide.denylist_check import check_files, files_under
 from guide.glossary_terms import check_glossary_page
 from guide.handout_list import FOLDER, check_list_page, missing_pdfs
 from guide.handouts import address_warnings, make_handouts
+from guide.localize import BASE_LANGUAGE
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.problems import Problem
@@ -25,6 +27,17 @@ from guide.search_terms import check_built_index
 from guide.settings import Settings, load_settings
 from guide.site_build import check_built_site, run_builder
 from guide.source_check import check_markdown_files
+from guide.translations import check_language_links, check_page_pairs, check_same_numbers, remove_generated, translations
+
+
+@dataclass
+class Layer:
+    """One language of the site: its validated config and its folder in the site ('' for the main one)."""
+    settings: Settings
+    folder: str = ""
+
+    def site(self, root: Path) -> Path:
+        return root / self.folder if self.folder else root
 
 
 def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None = None,
@@ -34,53 +47,69 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     settings, problems = load_settings(config_path)
     if settings is None:
         return BuildResult(BAD_CONFIG, "The config is invalid; nothing was built.", builder, problems)
+    found, problems = ([], []) if settings.language != BASE_LANGUAGE else translations(
+        settings.config, lambda key: defining_file(settings.config, key))
+    try:
+        layers = [Layer(settings)]
+        for translation in found:
+            translated, more = load_settings(translation.config_path)
+            problems += more
+            if translated is not None:
+                translated.config.offline = offline
+                layers.append(Layer(translated, translation.folder))
+        if problems:
+            return BuildResult(BAD_CONFIG, "The config is invalid; nothing was built.", builder, problems)
+        return _build(layers, site_dir, today or dt.date.today(), offline, dist_dir, handouts, builder, shown)
+    finally:
+        remove_generated(found)
+
+
+def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: bool, dist_dir: Path | None,
+           handouts: bool, builder: str, shown) -> BuildResult:
+    settings = layers[0].settings
     config, rules = settings.config, settings.rules
     config.offline = offline
-    today = today or dt.date.today()
     result = BuildResult(0, builder=builder, max_grade=rules.max_grade, contacts=len(settings.contacts))
+    result.languages = [layer.settings.language for layer in layers]
 
     # Sources first, so a broken page is reported even when the builder also fails on it.
     default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")
     staging = Staging((site_dir or config.root / default_dir).resolve())
-    glossary = files_under(config.root / "includes")
-    pages = sorted(config.docs_dir.rglob("*.md"))
-    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary,
-                                       config.root / rules.review_log),
-                           settings.denied, config.root)
-    found, result.warnings = check_markdown_files(pages + glossary, config.root, rules, today, config.docs_dir)
-    problems += found
-    glossary_page = config.docs_dir / str(config.extra.get("glossary_page", ""))
-    if config.extra.get("glossary_page") and glossary_page.is_file():
-        problems += check_glossary_page(glossary_page.read_text(encoding="utf-8", errors="replace"),
-                                        shown(glossary_page))
+    problems = []
+    for layer in layers:
+        problems += source_problems(layer.settings, today, result, shown)
+    problems += _pair_problems(layers, shown)
 
     dist_dir = dist_dir or config.root / "dist"
     with staging as staged:
-        run = run_builder(builder, settings, staged, offline=offline, handouts=handouts)
-        result.build_seconds = run.seconds
-        if not run.ok:
-            found = mkdocs_problems(run.output, shown(config.docs_dir), shown(config.path))
-            if not found:  # a crash, not a warning: show what the builder said
-                result.builder_output = builder_messages(run.output)
-                found = [Problem(shown(config.path), f"{builder} build failed: fix the messages above")]
-            return _failed(result, problems + found, f"The build failed. {staging.kept()}")
+        removed = []
+        for layer in layers:  # the main language first: its clean build empties the folder
+            run = run_builder(builder, layer.settings, layer.site(staged), offline=offline, handouts=handouts)
+            result.build_seconds += run.seconds
+            if not run.ok:
+                lconfig = layer.settings.config
+                found = mkdocs_problems(run.output, shown(lconfig.docs_dir), shown(lconfig.path))
+                if not found:  # a crash, not a warning: show what the builder said
+                    result.builder_output = builder_messages(run.output)
+                    found = [Problem(shown(lconfig.path), f"{builder} build failed: fix the messages above")]
+                return _failed(result, problems + found, f"The build failed. {staging.kept()}")
+            if offline:
+                removed += prune(layer.site(staged), search_languages(layer.settings.config))
         if offline:
-            removed = prune(staged, search_languages(config))
-            write_readme(staged, config.raw.get("site_name", "Guide"), contact_lines(settings), str(today))
+            write_readme(staged, config.raw.get("site_name", "Guide"), contact_lines(settings), str(today),
+                         [layer.folder for layer in layers if layer.folder])
 
         started = time.perf_counter()
-        texts = settings.clinic.texts if settings.clinic else ()
-        report = check_built_site(staged, config, settings.contacts, settings.denied, rules, texts)
+        for layer in layers:
+            problems += _site_problems(layer, staged, [other.site(staged) for other in layers if other.folder], builder,
+                                       result)
+        problems += _link_problems(layers, staged)
         result.check_seconds = time.perf_counter() - started
-        result.pages, result.grades = report.pages, report.grades
-        problems += report.problems + check_list_page(staged, config)
-        if builder == "mkdocs":  # Zensical's search can't take readers' words (README: Zensical)
-            problems += check_built_index(staged, config)
         if problems:
-            return _failed(result, problems, f"Checked {report.pages} built pages; the site must not ship. "
+            return _failed(result, problems, f"Checked {result.pages} built pages; the site must not ship. "
                                              f"{staging.kept()}")
         # The site links to its PDFs, so they are printed from it and copied in before it is published.
-        if handouts and not print_handouts(settings, result, staged, dist_dir / "handouts", staging.kept()):
+        if handouts and not print_handouts(layers, result, staged, dist_dir / "handouts", staging.kept()):
             return result
         staging.publish()
     result.site_dir = staging.final
@@ -93,25 +122,94 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     return result
 
 
-def print_handouts(settings: Settings, result: BuildResult, site: Path, out_dir: Path, site_kept: str) -> bool:
-    """Print from the checked, not yet published site into out_dir (published as a set) and into
-    the site's own handouts/ folder, which its list page links to. False: nothing may be published."""
+def source_problems(settings: Settings, today: dt.date, result: BuildResult, shown) -> list[Problem]:
+    """One language's sources: no denied number anywhere, and every page's checks."""
+    config, rules = settings.config, settings.rules
+    glossary = glossary_files(config)
+    pages = sorted(config.docs_dir.rglob("*.md"))
+    problems = check_files(files_under(config.docs_dir, config.custom_dir, *config.chain, *glossary,
+                                       config.root / rules.review_log),
+                           settings.denied, config.root)
+    found, warnings = check_markdown_files(pages + glossary, config.root, rules, today, config.docs_dir)
+    result.warnings += warnings
+    problems += found
+    glossary_page = config.docs_dir / str(config.extra.get("glossary_page", ""))
+    if config.extra.get("glossary_page") and glossary_page.is_file():
+        problems += check_glossary_page(glossary_page.read_text(encoding="utf-8", errors="replace"),
+                                        shown(glossary_page))
+    return problems
+
+
+def glossary_files(config: SiteConfig) -> list[Path]:
+    """The files pymdownx.snippets may append to this language's pages (its base_path folder)."""
+    options = extension_options(config.raw, "pymdownx.snippets") or {}
+    bases = options.get("base_path") or ["includes"]
+    bases = bases if isinstance(bases, list) else [bases]
+    return sorted(p for base in bases if (config.root / base).is_dir() for p in (config.root / base).iterdir()
+                  if p.is_file())
+
+
+def _pair_problems(layers: list[Layer], shown) -> list[Problem]:
+    main = layers[0].settings.config
+    return [p for layer in layers[1:] for p in check_page_pairs(
+        main.nav_pages, layer.settings.config.nav_pages, shown(main.docs_dir), shown(layer.settings.config.docs_dir))]
+
+
+def _site_problems(layer: Layer, staged: Path, others: list[Path], builder: str, result: BuildResult) -> list[Problem]:
+    settings = layer.settings
+    config, rules = settings.config, settings.rules
+    site = layer.site(staged)
+    texts = settings.clinic.texts if settings.clinic else ()
+    skip = tuple(other for other in others if other != site)
+    report = check_built_site(site, config, settings.contacts, settings.denied, rules, texts, skip)
+    result.pages += report.pages
+    result.grades.update(report.grades)
+    problems = report.problems + check_list_page(site, config)
+    if builder == "mkdocs":  # Zensical's search can't take readers' words (README: Zensical)
+        problems += check_built_index(site, config)
+    return problems
+
+
+def _link_problems(layers: list[Layer], staged: Path) -> list[Problem]:
+    """Each language links every page to its pair, and both dial the same numbers."""
+    main = layers[0]
+    problems: list[Problem] = []
+    translated = tuple(layer.site(staged) for layer in layers[1:])
+    help_page = main.settings.config.built_path(str(main.settings.config.extra.get("get_help_page", "")))
+    for layer in layers[1:]:
+        site, label = layer.site(staged), f"{staged.name}/{layer.folder}"
+        problems += check_language_links(staged, site, staged.name, translated)
+        problems += check_language_links(site, staged, label)
+        problems += check_same_numbers(staged, site, staged.name, label, help_page)
+    return problems
+
+
+def print_handouts(layers: list[Layer], result: BuildResult, site: Path, out_dir: Path, site_kept: str) -> bool:
+    """Print every language's handouts from the checked, not yet published site into out_dir
+    (published as a set; a translation's in its folder) and into each site's own handouts/
+    folder, which its list page links to. False: nothing may be published."""
     import bootstrap  # the handouts need Debian's chromium; installs it if missing
 
-    config = settings.config
-    result.warnings += address_warnings(settings.handout_url, settings.handout_url_key,
-                                        lambda key: defining_file(config, key))
     started = time.perf_counter()
     result.handouts = run = HandoutRun(out_dir)
     staging = Staging(out_dir)
     with staging as staged:
-        made, problems = make_handouts(site, settings.handout_url, config.built_path, settings.handout_pages,
-                                       settings.cards, staged, bootstrap.ensure_chromium())
-        # Name the files where they are (or would have been) published.
-        run.made = [replace(h, path=out_dir / h.path.relative_to(staged)) for h in made]
-        if not problems:
-            shutil.copytree(staged, site / FOLDER)
-            problems = missing_pdfs(site, config)
+        problems: list[Problem] = []
+        for layer in layers:
+            settings, config = layer.settings, layer.settings.config
+            result.warnings += address_warnings(settings.handout_url, settings.handout_url_key,
+                                                lambda key, config=config: defining_file(config, key))
+            out, layer_site = layer.site(staged), layer.site(site)
+            made, found = make_handouts(layer_site, settings.handout_url, config.built_path, settings.handout_pages,
+                                        settings.cards, out, bootstrap.ensure_chromium(),
+                                        read_online=settings.ui["read_online"])
+            # Name the files where they are (or would have been) published.
+            run.made += [replace(h, path=out_dir / h.path.relative_to(staged)) for h in made]
+            if not found:
+                shutil.copytree(out, layer_site / FOLDER, ignore=shutil.ignore_patterns(*(
+                    other.folder for other in layers if other.folder and other is not layer)))
+                found = missing_pdfs(layer_site, config)
+            problems += found
         if problems:
             problems = [Problem(p.file.replace(str(staged), str(out_dir)), p.message, p.key) for p in problems]
             _failed(result, problems, f"Some handouts are not right. {site_kept} {staging.kept()}")

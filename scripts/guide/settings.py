@@ -11,8 +11,10 @@ from guide.config_text import check_config_texts
 from guide.contacts import Contact, parse_contacts, parse_denied, removed_contacts
 from guide.content_rules import CALLS_KEY, ContentRules, box_call_problems, parse_content_rules
 from guide.handouts import Card, parse_handouts
+from guide.localize import language_block_problems, languages, localized, site_language
 from guide.problems import Problem
 from guide.search_terms import search_term_problems
+from guide.ui_words import parse_ui
 
 
 @dataclass
@@ -27,6 +29,17 @@ class Settings:
     cards: list[Card]            # one-sheet quick cards
     handout_url: str             # the public address the handouts' QR codes lead to
     handout_url_key: str         # the config key that set it (for warnings)
+    language: str = "en"         # theme.language: the words the config's language blocks give
+    ui: dict | None = None       # extra.ui: the words templates and printed sheets show
+
+
+def localized_extra(extra: dict, language: str) -> dict:
+    """extra with the crisis lines and the clinic's block in the site's language."""
+    codes = languages(extra)
+    return {**extra, **{key: localized(extra[key], language, codes) for key in LOCALIZED if key in extra}}
+
+
+LOCALIZED = ("crisis_contacts", "clinic")
 
 
 def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
@@ -37,15 +50,23 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     def locate(key: str) -> str:
         return defining_file(config, key)
 
+    language = site_language(config.raw)
+    codes = languages(config.extra)
+    block_problems = [p for key in LOCALIZED
+                      for p in language_block_problems(config.extra.get(key), f"extra.{key}", codes, locate)]
+    extra = localized_extra(config.extra, language)
     denied, problems = parse_denied(config.extra, locate("extra.denied_numbers"))
-    contacts, found = parse_contacts(config.extra, locate, denied)
-    clinic, clinic_problems = parse_clinic(config.extra, locate, config.root, denied)
-    rules, rule_problems = parse_content_rules(config.raw, locate("extra.content_rules"))
+    problems += block_problems
+    contacts, found = parse_contacts(extra, locate, denied)
+    clinic, clinic_problems = parse_clinic(extra, locate, config.root, denied)
+    rules, rule_problems = parse_content_rules(config.raw, locate("extra.content_rules"), language)
     handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
     problems += found + clinic_problems + rule_problems + handout_problems
     problems += search_term_problems(config.extra, locate, config.nav_pages)
+    ui, ui_problems = parse_ui(config.extra, locate)
+    problems += ui_problems
     if rules is not None:  # what a clinic writes gets the page rules too
-        problems += check_config_texts(config.extra, locate, rules)
+        problems += check_config_texts(extra, locate, rules)
         removed = {line for line, _ in removed_contacts(config.extra)}
         problems += box_call_problems(rules, {c.id for c in contacts}, removed, locate(CALLS_KEY))
     if problems:
@@ -55,4 +76,4 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     pages, cards, public_url = handouts
     url_key = "extra.handouts.public_url" if public_url else "site_url"
     url = public_url or config.raw.get("site_url") or ""
-    return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key), []
+    return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui), []

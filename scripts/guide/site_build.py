@@ -56,8 +56,9 @@ def run_mkdocs(config: Path, site_dir: Path, offline: bool = False, handouts: bo
     return BuilderRun(result.returncode == 0, result.stdout + result.stderr, time.perf_counter() - started)
 
 
-def built_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.rglob("*.html"))
+def built_pages(site_dir: Path, skip: tuple[Path, ...] = ()) -> list[Path]:
+    """Every built page, except those in `skip` (another language's site inside this one)."""
+    return sorted(p for p in site_dir.rglob("*.html") if not any(p.is_relative_to(folder) for folder in skip))
 
 
 @dataclass
@@ -68,11 +69,12 @@ class SiteReport:
 
 
 def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact], denied: dict[str, str],
-                     rules: ContentRules | None = None, texts: tuple[str, ...] = ()) -> SiteReport:
+                     rules: ContentRules | None = None, texts: tuple[str, ...] = (),
+                     skip: tuple[Path, ...] = ()) -> SiteReport:
     """Contacts on every built page, every line (and a clinic's texts) on the Get help page, no
     denied number anywhere;
     with rules, also the boxes and reading grade of every page made from Markdown."""
-    pages = built_pages(site_dir)
+    pages = built_pages(site_dir, skip)
     problems: list[Problem] = []
     grades: dict[str, Readability] = {}
     if not pages:
@@ -97,11 +99,12 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
             problems += check_directory(tree, contacts, label, texts)
         if rules is not None and label.endswith(".md)"):
             problems += check_boxes(tree, rules, label) + check_box_calls(tree, rules, contacts, label)
-            grades[label] = readability(tree)  # last: it removes what readers don't read
+            grades[label] = readability(tree, rules.language)  # last: it removes what readers don't read
             problems += check_grade(grades[label], rules, label)
     if config.extra.get("get_help_page") and not help_page.is_file():
         problems.append(Problem(str(config.path.name), f"extra.get_help_page: {help_page} was not built"))
-    others = [path for path in files_under(site_dir) if path.suffix != ".html"]  # pages done above
+    others = [path for path in files_under(site_dir) if path.suffix != ".html"  # pages done above
+              and not any(path.is_relative_to(folder) for folder in skip)]
     problems += check_files(others, denied, site_dir.parent) + check_stylesheets(site_dir)
     return SiteReport(problems, len(pages), grades)
 

@@ -23,22 +23,29 @@
       this.scope = frame.contentWindow;
       // The worker script's globals: what it posts comes back to this page.
       this.scope.postMessage = (data) => this.deliver(data);
-      this.scope.importScripts = () => {
-        throw new Error("importScripts is not available offline (only English search is bundled)");
-      };
-      const script = this.scope.document.createElement("script");
-      script.src = new URL(url, location.href).href;
-      script.onload = () => {
+      // Search in other languages loads its stemmers with importScripts. Material's worker
+      // awaits it, so loading them in order as script tags in the frame does the job.
+      this.scope.importScripts = (...urls) =>
+        urls.reduce((done, next) => done.then(() => this.load(next)), Promise.resolve());
+      this.load(url).then(() => {
         const waiting = this.queue;
         this.queue = null;
         waiting.forEach((data) => this.postMessage(data));
-      };
-      script.onerror = () => {
-        const event = new ErrorEvent("error", { message: `Could not load ${script.src}` });
+      }, (error) => {
+        const event = new ErrorEvent("error", { message: error.message });
         if (this.onerror) this.onerror(event);
         this.dispatchEvent(event);
-      };
-      this.scope.document.head.appendChild(script);
+      });
+    }
+
+    load(url) {
+      return new Promise((resolve, reject) => {
+        const script = this.scope.document.createElement("script");
+        script.src = new URL(url, location.href).href;
+        script.onload = resolve;
+        script.onerror = () => reject(new Error(`Could not load ${script.src}`));
+        this.scope.document.head.appendChild(script);
+      });
     }
 
     postMessage(data) {
@@ -60,4 +67,7 @@
   }
 
   window.Worker = FrameWorker;
+  // By this name Material's search worker knows it runs in a frame, and finds its language
+  // files beside its own script rather than relative to the page.
+  window.IFrameWorker = FrameWorker;
 })();
