@@ -1,0 +1,181 @@
+"""The guide in Spanish: one contacts config with language blocks, the checks that pair the
+languages (every page both ways, a link to its pair, the same numbers), and the Spanish rules
+(reading ease, stigma terms, the template words)."""
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from conftest import REPO
+from guide.contacts import parse_contacts, parse_denied
+from guide.localize import language_block_problems, languages, localized
+from guide.page_check import check_grade, readability
+from guide.settings import load_settings, localized_extra
+from guide.source_check import check_stigma
+from guide.translations import check_language_links, check_page_pairs, check_same_numbers
+from guide.ui_words import KEYS, parse_ui
+
+
+@pytest.fixture(scope="module")
+def spanish():
+    settings, problems = load_settings(REPO / "mkdocs.es.yml")
+    assert problems == []
+    return settings
+
+
+def test_spanish_lines_dial_the_same_numbers_in_their_own_words(repo_settings, spanish):
+    """The Spanish build shows each line in Spanish, from the same entries: same ids, numbers
+    and links, other words."""
+    english = {c.id: c for c in repo_settings.contacts}
+    assert [c.id for c in spanish.contacts] == list(english)
+    for line in spanish.contacts:
+        assert line.dial_targets() == english[line.id].dial_targets()
+        assert line.when != english[line.id].when
+    # In Spanish the help row offers 988's AYUDA text, not the English one.
+    lifeline = next(c for c in spanish.contacts if c.number == "988")
+    assert [c.href for c in lifeline.channels if c.banner] == ["sms:988?body=AYUDA"]
+
+
+def test_language_block_may_not_set_a_number(repo_config):
+    """A number or phone link in a language block is refused, naming the key: every language
+    dials the numbers set once."""
+    raw = copy.deepcopy(repo_config.extra["crisis_contacts"])
+    raw["samhsa"]["es"]["number"] = "1-800-000-0000"
+    raw["lifeline"]["channels"][0]["es"]["href"] = "sms:741741"
+    messages = [str(p) for p in language_block_problems(raw, "extra.crisis_contacts", {"en", "es"}, "mkdocs.yml")]
+    assert len(messages) == 2
+    assert messages[0].startswith("extra.crisis_contacts.lifeline.channels[0].es.href: numbers, links and order "
+                                  "are set once for every language")
+    assert messages[1].startswith("extra.crisis_contacts.samhsa.es.number: numbers, links and order")
+
+
+def test_language_block_may_change_a_web_link_and_words(repo_config):
+    raw = copy.deepcopy(repo_config.extra["crisis_contacts"])
+    chat = raw["lifeline"]["channels"][-1]
+    chat["es"] = {"label": "Chat", "href": "https://example.org/es/chat"}
+    assert language_block_problems(raw, "extra.crisis_contacts", {"en", "es"}, "mkdocs.yml") == []
+    merged = localized(raw, "es", {"en", "es"})
+    assert merged["lifeline"]["channels"][-1] == {**{k: v for k, v in chat.items() if k != "es"}, **chat["es"]}
+    assert "es" not in localized(raw, "en", {"en", "es"})["lifeline"]
+
+
+def test_english_block_refused():
+    problems = language_block_problems({"x": {"label": "A", "en": {"label": "B"}}}, "extra.clinic", {"en", "es"},
+                                       "clinic.yml")
+    assert [str(p) for p in problems] == ["extra.clinic.x.en: the fields around it are already the 'en' words; "
+                                             "give other languages only"]
+
+
+def test_unknown_field_in_block_is_caught_once_merged(repo_config):
+    """A misspelt field in a language block reaches the line's own checks after merging."""
+    extra = copy.deepcopy(repo_config.extra)
+    extra["crisis_contacts"]["emergency"]["es"]["sumary"] = "x"
+    merged = localized_extra(extra, "es")
+    problems = parse_contacts(merged, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])[1]
+    assert any("extra.crisis_contacts.emergency.sumary: unknown field" in str(p) for p in problems)
+
+
+def test_clinic_words_in_spanish():
+    """The example clinic overlay gives its note and row label in Spanish too."""
+    raw = yaml_load((REPO / "clinic.example.yml").read_text())
+    clinic = localized(raw["extra"]["clinic"], "es", languages({"translations": {"es": "x"}}))
+    assert clinic["intake"]["number"] == raw["extra"]["clinic"]["intake"]["number"]
+    assert clinic["intake"]["label"] == raw["extra"]["clinic"]["es"]["intake"]["label"]
+    assert clinic["note"] == raw["extra"]["clinic"]["es"]["note"]
+
+
+def test_page_pairs():
+    """A page missing in either language is named, with what to do."""
+    assert check_page_pairs(["a.md", "b.md"], ["a.md", "b.md"], "docs", "docs-es") == []
+    problems = check_page_pairs(["a.md", "b.md"], ["a.md", "c.md"], "docs", "docs-es")
+    assert [(p.file, p.message.split(":")[0]) for p in problems] == [("docs-es/b.md", "missing"),
+                                                                     ("docs/c.md", "missing")]
+    assert "docs/b.md has no translation here" in problems[0].message
+    (order,) = check_page_pairs(["a.md", "b.md"], ["b.md", "a.md"], "docs", "docs-es")
+    assert order.file == "docs-es" and "another order" in order.message
+
+
+def _page(path, link: str | None, row: str = '<a href="tel:911">911</a>'):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    anchor = f'<a data-pe-language-link href="{link}">x</a>' if link is not None else ""
+    path.write_text(f'<html><body><nav data-crisis-contacts>{row}</nav>{anchor}</body></html>')
+
+
+def test_language_links(tmp_path):
+    """Each page links to its pair; a missing link, a wrong target or an unbuilt pair is named."""
+    site, es = tmp_path / "site", tmp_path / "site" / "es"
+    _page(site / "index.html", "es/")
+    _page(site / "a" / "index.html", "../es/a/")
+    _page(site / "b" / "index.html", None)
+    _page(site / "c" / "index.html", "../es/b/")
+    _page(site / "d" / "index.html", "../es/d/")
+    for name in ("index.html", "a/index.html", "b/index.html", "c/index.html"):
+        _page(es / name, "../../" + name.removesuffix("index.html") if name != "index.html" else "../")
+    problems = check_language_links(site, es, "site", (es,))
+    assert [p.file for p in problems] == ["site/b/index.html", "site/c/index.html", "site/d/index.html"]
+    assert "no link to this page in the other language" in problems[0].message
+    assert "not to this page's pair" in problems[1].message
+    assert "the other language has no built page there" in problems[2].message
+    assert check_language_links(es, site, "site/es") == []
+
+
+def test_same_numbers(tmp_path):
+    """The proof both languages dial the same numbers: a pair whose help rows differ fails."""
+    site, es = tmp_path / "site", tmp_path / "site" / "es"
+    _page(site / "index.html", "es/", '<a href="tel:911">911</a><a href="tel:988">988</a>')
+    _page(es / "index.html", "../", '<a href="tel:911">911</a><a href="tel:988">988</a>')
+    _page(site / "a.html", "es/a.html", '<a href="tel:911">911</a><a href="tel:988">988</a>')
+    _page(es / "a.html", "../a.html", '<a href="tel:911">911</a><a href="tel:989">988</a>')
+    (problem,) = check_same_numbers(site, es, "site", "site/es", site / "none.html")
+    assert problem.file == "site/es/a.html"
+    assert "dials ['911', '989'], but site/a.html dials ['911', '988']" in problem.message
+
+
+def test_spanish_reading_ease(spanish):
+    """Spanish pages are measured by Fernández Huerta's ease, with the limit from config."""
+    rules = spanish.rules
+    easy = readability("<article><p>Llama al 911. No estás solo. Te pueden ayudar hoy.</p></article>", "es")
+    assert easy.ease > rules.min_reading_ease and check_grade(easy, rules, "p") == []
+    hard = readability("<article><p>La farmacocinética de la buprenorfina sublingual determina concentraciones "
+                       "plasmáticas prolongadas, independientemente de la administración concomitante de "
+                       "benzodiacepinas.</p></article>", "es")
+    (problem,) = check_grade(hard, rules, "docs-es/x.md")
+    assert f"is below {rules.min_reading_ease:g}" in problem.message
+
+
+def test_spanish_stigma_terms(spanish):
+    """Spanish stigma terms fail with a person-first suggestion; safe phrases pass."""
+    rules = spanish.rules
+    problems = check_stigma("Mi hijo es adicto.\nUsa agua limpia.\nYa está limpio.", "docs-es/x.md", rules)
+    assert [p.message for p in problems] == [
+        f"line 1: 'adicto' stigmatizes; say {rules.stigma_terms['adicto']!r} instead",
+        f"line 3: 'limpio' stigmatizes; say {rules.stigma_terms['limpio']!r} instead"]
+    for word in ("drogadicto", "toxicómano", "yonqui", "abuso", "sucio", "vicio"):
+        assert check_stigma(f"Es {word}.", "x", rules), word
+
+
+def test_ui_words_checked(repo_config):
+    extra = copy.deepcopy(repo_config.extra)
+    del extra["ui"]["help"]
+    extra["ui"]["months"] = ["enero"]
+    extra["ui"]["date"] = "{day}/{month}"
+    messages = [str(p) for p in parse_ui(extra, "mkdocs.es.yml")[1]]
+    assert messages == ["extra.ui.help: missing (the templates show it)",
+                        "extra.ui.months: must list the 12 month names, January first",
+                        "extra.ui.date: must contain {day}, {month}, {year} (got '{day}/{month}')"]
+
+
+def test_templates_use_only_known_ui_words():
+    used = set()
+    for template in (REPO / "overrides").rglob("*.html"):
+        used |= set(re.findall(r"\bui\.(\w+)", template.read_text()))
+    assert used and used <= set(KEYS)
+
+
+def test_spanish_gives_every_ui_word(repo_config, spanish):
+    """Nothing around the Spanish pages is left in English."""
+    english, words = repo_config.extra["ui"], spanish.ui
+    assert [key for key in KEYS if words[key] == english[key]] == []
