@@ -71,6 +71,7 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
     config.offline = offline
     result = BuildResult(0, builder=builder, max_grade=rules.max_grade, contacts=len(settings.contacts))
     result.languages = [layer.settings.language for layer in layers]
+    result.min_ease = max((layer.settings.rules.min_reading_ease or 0.0 for layer in layers), default=0.0)
 
     # Sources first, so a broken page is reported even when the builder also fails on it.
     default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")

@@ -42,12 +42,29 @@ def print_result(result: BuildResult, shown=str) -> None:
 
 
 def grade_table(result: BuildResult) -> str:
-    rows = [f"  {'source':<28} {'grade':>5} {'words':>6}"]
-    for label, grade in sorted(result.grades.items()):
-        source = label.split("(", 1)[-1].rstrip(")")  # 'site/x/index.html (docs/x.md)' -> docs/x.md
-        flag = "  above limit" if grade.grade > result.max_grade else ""
-        rows.append(f"  {source:<28} {grade.grade:>5.1f} {grade.words:>6}{flag}")
-    return f"Reading grade (Flesch-Kincaid, limit {result.max_grade:g}):\n" + "\n".join(rows)
+    """English pages by Flesch-Kincaid grade; pages in a language measured by reading ease
+    (Spanish: Fernández Huerta, with Szigriszt-Pazos beside it) in their own table."""
+    graded = {label: r for label, r in result.grades.items() if r.ease is None}
+    eased = {label: r for label, r in result.grades.items() if r.ease is not None}
+    tables = []
+    if graded:
+        rows = [f"  {'source':<28} {'grade':>5} {'words':>6}"]
+        for label, grade in sorted(graded.items()):
+            flag = "  above limit" if grade.grade > result.max_grade else ""
+            rows.append(f"  {_source(label):<28} {grade.grade:>5.1f} {grade.words:>6}{flag}")
+        tables.append(f"Reading grade (Flesch-Kincaid, limit {result.max_grade:g}):\n" + "\n".join(rows))
+    if eased:
+        rows = [f"  {'source':<28} {'ease':>5} {'SzP':>5} {'words':>6}"]
+        for label, grade in sorted(eased.items()):
+            flag = "  below limit" if grade.ease < result.min_ease else ""
+            rows.append(f"  {_source(label):<28} {grade.ease:>5.1f} {grade.perspicuity:>5.1f} {grade.words:>6}{flag}")
+        tables.append(f"Reading ease (Fernández Huerta, at least {result.min_ease:g}; SzP: Szigriszt-Pazos):\n"
+                      + "\n".join(rows))
+    return "\n".join(tables)
+
+
+def _source(label: str) -> str:
+    return label.split("(", 1)[-1].rstrip(")")  # 'site/x/index.html (docs/x.md)' -> docs/x.md
 
 
 def _warn(warnings: list[Problem]) -> None:

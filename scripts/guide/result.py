@@ -41,6 +41,7 @@ class BuildResult:
     contacts: int = 0                            # lines every page shows
     grades: dict[str, Readability] = field(default_factory=dict)
     max_grade: float = 0.0
+    min_ease: float = 0.0                        # the reading-ease limit of pages measured by ease (Spanish)
     removed_lines: list[tuple[str, str, str]] = field(default_factory=list)  # (id, file, why)
     builder_output: str = ""                     # what the builder said, when it crashed
     build_seconds: float = 0.0
