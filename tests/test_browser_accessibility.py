@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bootstrap import REPO, ensure_node_modules
 from browser import record_requests, serve, wait_until
+from guide.settings import load_settings
 from guide.source_check import split_front_matter
 from test_browser_contacts import page_paths
 
@@ -107,17 +108,24 @@ def test_hidden_focus_outline_is_caught(browser, built_site):
     page.close()
 
 
-def test_lang_title_and_description(built_site):
-    """Every page: lang="en", a unique title naming the page, and its own meta description."""
+def test_lang_title_and_description(built_site, repo_config):
+    """Every page: lang set to its language (es/ holds the Spanish guide), a unique title naming
+    the page, and its own meta description."""
+    docs = {"": ("en", repo_config.docs_dir)}
+    for language, name in repo_config.extra["translations"].items():
+        docs[language] = (language, load_settings(REPO / name)[0].config.docs_dir)
     titles, problems = {}, []
     for path in page_paths(built_site):
+        folder = path.split("/")[0] if path.split("/")[0] in docs else ""
+        language, docs_dir = docs[folder]
         tree = LexborHTMLParser((built_site / path).read_text(encoding="utf-8"))
         title = tree.css_first("title").text().strip()
         description = tree.css_first('meta[name="description"]').attributes.get("content", "")
-        if tree.css_first("html").attributes.get("lang") != "en":
+        if tree.css_first("html").attributes.get("lang") != language:
             problems.append(f"{path}: lang")
         titles.setdefault(title, []).append(path)
-        source = REPO / "docs" / (path.replace("/index.html", ".md").replace("index.html", "index.md"))
+        rel = path.removeprefix(f"{folder}/") if folder else path
+        source = docs_dir / (rel.replace("/index.html", ".md").replace("index.html", "index.md"))
         if source.is_file():
             meta = split_front_matter(source.read_text(), str(source))[0].meta
             if meta["title"] not in title:

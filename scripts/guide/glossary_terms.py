@@ -7,6 +7,7 @@ file becomes an A-to-Z definition list. Tapping (focusing) or hovering a term sh
 meaning with CSS alone (guide.css), so it works before any script loads."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from markdown import Markdown
@@ -41,6 +42,11 @@ def glossary_file(md: Markdown) -> Path:
     return Path(base[0] if isinstance(base, list) else base) / snippets.getConfig("auto_append")[0]
 
 
+def _sort_key(term: str) -> str:
+    """A to Z as a reader expects in any language: accents don't move a word (análisis before antagonista)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", term.lower()) if not unicodedata.combining(c))
+
+
 class _GlossaryList(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if MARKER not in lines:
@@ -57,7 +63,7 @@ def definition_list(abbreviations: str) -> str:
         if line.startswith("*[") and "]:" in line:
             term, _, meaning = line[2:].partition("]:")
             entries.setdefault(term.strip().lower(), (term.strip(), meaning.strip()))
-    return "\n\n".join(f"{term}\n:   {meaning}" for term, meaning in sorted(entries.values(), key=lambda e: e[0].lower()))
+    return "\n\n".join(f"{term}\n:   {meaning}" for term, meaning in sorted(entries.values(), key=lambda e: _sort_key(e[0])))
 
 
 class FirstUseTerms(Extension):

@@ -48,16 +48,16 @@ def grade_table(result: BuildResult) -> str:
     eased = {label: r for label, r in result.grades.items() if r.ease is not None}
     tables = []
     if graded:
-        rows = [f"  {'source':<28} {'grade':>5} {'words':>6}"]
+        rows = [f"  {'source':<30} {'grade':>5} {'words':>6}"]
         for label, grade in sorted(graded.items()):
             flag = "  above limit" if grade.grade > result.max_grade else ""
-            rows.append(f"  {_source(label):<28} {grade.grade:>5.1f} {grade.words:>6}{flag}")
+            rows.append(f"  {_source(label):<30} {grade.grade:>5.1f} {grade.words:>6}{flag}")
         tables.append(f"Reading grade (Flesch-Kincaid, limit {result.max_grade:g}):\n" + "\n".join(rows))
     if eased:
-        rows = [f"  {'source':<28} {'ease':>5} {'SzP':>5} {'words':>6}"]
+        rows = [f"  {'source':<30} {'ease':>5} {'SzP':>5} {'words':>6}"]
         for label, grade in sorted(eased.items()):
             flag = "  below limit" if grade.ease < result.min_ease else ""
-            rows.append(f"  {_source(label):<28} {grade.ease:>5.1f} {grade.perspicuity:>5.1f} {grade.words:>6}{flag}")
+            rows.append(f"  {_source(label):<30} {grade.ease:>5.1f} {grade.perspicuity:>5.1f} {grade.words:>6}{flag}")
         tables.append(f"Reading ease (Fernández Huerta, at least {result.min_ease:g}; SzP: Szigriszt-Pazos):\n"
                       + "\n".join(rows))
     return "\n".join(tables)

@@ -11,6 +11,7 @@ built in a hidden folder there and moved to the staging folder. The same checks 
 what it built (guide.site_build)."""
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -26,8 +27,9 @@ from guide.crisis_view import KEY, crisis_view, line_cells
 from guide.csp import add_policy
 from guide.handout_list import KEY as HANDOUT_LIST
 from guide.handout_list import handout_list
+from guide.localize import BASE_LANGUAGE
 from guide.mkdocs_hooks.offline_search import SHIM
-from guide.settings import Settings
+from guide.settings import Settings, localized_extra
 from guide.site_build import ERROR_PAGE, BuilderRun
 from guide.urgency_boxes import NAME as BOXES
 
@@ -73,9 +75,27 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts
         width, height = logo_size(clinic.logo)
         extra["clinic"] = {"logo_src": f"{LOGO_FOLDER}/{clinic.logo.name}", "logo_width": width,
                            "logo_height": height}
+    if settings.language != BASE_LANGUAGE:
+        return _flattened(settings, offline, site_dir, extra)
     # Zensical's default look is its own ("modern"); guide.css is made for Material's.
     return {"INHERIT": settings.config.path.name, "site_dir": site_dir, "theme": {"variant": "classic"},
             "extra": extra, "markdown_extensions": {BOXES: {"lines": line_cells(settings)}}}
+
+
+def _flattened(settings: Settings, offline: bool, site_dir: str, computed: dict) -> dict:
+    """A translation's whole config, merged as MkDocs merges it: Zensical appends lists under
+    INHERIT, and a translation replaces lists (nav, palette, the glossary's folder)."""
+    raw = copy.deepcopy(settings.config.raw)
+    raw.pop("INHERIT", None)
+    extra = localized_extra(raw.get("extra") or {}, settings.language)
+    clinic = {**(extra.get("clinic") or {}), **computed.pop("clinic", {})}
+    raw["extra"] = {**extra, **computed, **({"clinic": clinic} if clinic else {})}
+    raw["site_dir"] = site_dir
+    raw["theme"] = {**raw.get("theme", {}), "variant": "classic"}
+    raw.setdefault("plugins", {}).setdefault("offline", {})["enabled"] = offline  # !ENV was read at load
+    extensions = raw.setdefault("markdown_extensions", {})
+    extensions[BOXES] = {**(extensions.get(BOXES) or {}), "lines": line_cells(settings)}
+    return raw
 
 
 def finish_site(settings: Settings, site: Path) -> None:
