@@ -123,6 +123,74 @@ class TinySite:
         return path
 
 
+PAGE_ES = """---
+title: {title}
+description: Una página corta de prueba para las pruebas del sitio, con el largo justo.
+reviewed: {REVIEWED}
+next_review: {NEXT_REVIEW}
+sources:
+  - title: "MedlinePlus: Opiáceos y abstinencia de opioides"
+    url: https://medlineplus.gov/spanish/ency/article/000949.htm
+---
+
+!!! key-points "Puntos clave"
+
+    - Esta es una página de prueba.
+
+El gato se sentó en la alfombra. Fue un buen día.
+
+!!! next-steps "Adónde ir después"
+
+    - [Ayuda ahora](get-help-now.md)
+""".replace("{REVIEWED}", str(REVIEWED)).replace("{NEXT_REVIEW}", str(NEXT_REVIEW))
+
+
+class TinySpanishSite(TinySite):
+    """The tiny site with its Spanish translation (es.yml over its mkdocs.yml, pages in docs-es/),
+    built together like the real guide."""
+
+    def __init__(self, root: Path):
+        super().__init__(root)
+        self.docs_es = root / "docs-es"
+        self.docs_es.mkdir()
+        (self.docs_es / "assets").symlink_to(self.docs / "assets")
+        for name, title in (("index.md", "Empieza aquí"), ("get-help-now.md", "Ayuda ahora"),
+                            ("glossary.md", "Glosario")):
+            text = PAGE_ES.format(title=title)
+            if name == "get-help-now.md":
+                text = text.replace("title: Ayuda ahora", "title: Ayuda ahora\ntemplate: get-help.html")
+            if name == "glossary.md":
+                text = text.replace("El gato", "<!-- glossary-terms -->\n\nEl gato")
+            self.page_es(name, text)
+
+    def page_es(self, name: str, text: str) -> None:
+        (self.docs_es / name).write_text(text)
+        reviewed = next(line.split(":", 1)[1].strip() for line in text.split("\n") if line.startswith("reviewed:"))
+        path = self.root / "docs-review" / "es" / Path(name).with_suffix(".yml")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(REVIEW_LOG.format(page=name, reviewed=reviewed))
+
+    def config(self, extra_yaml: str = "", spanish_yaml: str = "") -> Path:
+        nav = "".join(f"\n  - {name}" for name in self.nav)
+        real = (REPO / "mkdocs.es.yml").read_text()
+        ui = real[real.index("  ui:"):real.index("\n\n", real.index("  ui:"))]  # the Spanish words around pages
+        (self.root / "es.yml").write_text(
+            "INHERIT: mkdocs.yml\ndocs_dir: docs-es\ntheme:\n  language: es\nplugins:\n  search:\n    lang: es\n"
+            "markdown_extensions:\n  pymdownx.snippets:\n    base_path: [includes/es]\n"
+            f"nav:{nav}\n"
+            "extra:\n  language_link: {lang: en, label: English, title: This page in English, base: ../}\n"
+            f"{ui}\n"
+            "  content_rules:\n    min_reading_ease: 65\n    review_log: docs-review/es\n"
+            "    stigma_terms: {adicto: persona con un trastorno por consumo de sustancias}\n"
+            + textwrap.dedent(spanish_yaml))
+        return super().config("extra:\n  translations: {es: es.yml}\n" + textwrap.dedent(extra_yaml))
+
+
+@pytest.fixture
+def tiny_spanish_site(tmp_path) -> TinySpanishSite:
+    return TinySpanishSite(tmp_path)
+
+
 @pytest.fixture
 def tiny_site(tmp_path) -> TinySite:
     return TinySite(tmp_path)
@@ -177,7 +245,7 @@ def browser():
 # new test lands in the right layer without anyone remembering to mark it. A test that builds
 # or prints through a subprocess says so with an explicit mark.
 BROWSER_FIXTURES = {"browser", "handouts", "axe_script"}
-BUILD_FIXTURES = {"tiny_site", "built_site", "offline_copy", "clinic_copy", "clinic_site"}
+BUILD_FIXTURES = {"tiny_site", "tiny_spanish_site", "built_site", "offline_copy", "clinic_copy", "clinic_site"}
 
 
 def pytest_collection_modifyitems(items):

@@ -30,7 +30,12 @@ def test_zip_is_small_and_complete(offline_copy):
     assert f"{folder.name}/index.html" in names and f"{folder.name}/README.txt" in names
     assert f"{folder.name}/search/search_index.js" in names
     assert f"{folder.name}/assets/javascripts/iframe-worker.js" in names
-    assert not [n for n in names if n.endswith(".map") or "/lunr/" in n]
+    assert not [n for n in names if n.endswith(".map")]
+    # Search languages: none for English; the Spanish copy carries only what its search loads.
+    lunr = sorted(n.rsplit("/", 1)[-1] for n in names if "/lunr/" in n)
+    assert not [n for n in names if "/lunr/" in n and not n.startswith(f"{folder.name}/es/")]
+    assert lunr == ["lunr.es.min.js", "lunr.stemmer.support.min.js"]
+    assert f"{folder.name}/es/index.html" in names and f"{folder.name}/es/search/search_index.js" in names
     assert "Crisis contacts are at the top of every page, and at the foot of every printed sheet" in (folder / "README.txt").read_text()
 
 

@@ -179,3 +179,57 @@ def test_spanish_gives_every_ui_word(repo_config, spanish):
     """Nothing around the Spanish pages is left in English."""
     english, words = repo_config.extra["ui"], spanish.ui
     assert [key for key in KEYS if words[key] == english[key]] == []
+
+
+# End to end: the tiny site with its Spanish translation, through the build command.
+
+def test_tiny_site_builds_in_both_languages(tiny_spanish_site, capsys):
+    code, out = _build(tiny_spanish_site.config(), capsys)
+    assert code == 0, out
+    assert "OK: 8 pages" in out and "Reading ease (Fernández Huerta, at least 65" in out
+    site = tiny_spanish_site.root / "site"
+    assert 'lang="es"' in (site / "es" / "index.html").read_text()
+
+
+def test_missing_spanish_page_fails_naming_it(tiny_spanish_site, capsys):
+    (tiny_spanish_site.docs_es / "glossary.md").unlink()
+    code, out = _build(tiny_spanish_site.config(), capsys)
+    assert code == 1
+    assert "docs-es/glossary.md" in out and "docs/glossary.md has no translation here" in out
+
+
+def test_number_in_a_language_block_stops_the_build(tiny_spanish_site, capsys):
+    config = tiny_spanish_site.config("""
+        extra:
+          crisis_contacts:
+            samhsa:
+              es: {number: 1-800-555-0100}
+    """)
+    code, out = _build(config, capsys)
+    assert code == 2
+    assert "extra.crisis_contacts.samhsa.es.number: numbers, links and order are set once for every language" in out
+
+
+def test_spanish_stigma_term_and_hard_text_fail(tiny_spanish_site, capsys):
+    page = tiny_spanish_site.docs_es / "index.md"
+    page.write_text(page.read_text().replace(
+        "El gato se sentó en la alfombra. Fue un buen día.",
+        "Mi hermano es adicto. La farmacocinética sublingual determina concentraciones plasmáticas "
+        "prolongadas independientemente de administraciones concomitantes."))
+    code, out = _build(tiny_spanish_site.config(), capsys)
+    assert code == 1
+    assert "'adicto' stigmatizes; say 'persona con un trastorno por consumo de sustancias' instead" in out
+    assert "reading ease (Fernández Huerta)" in out and "is below 65" in out
+
+
+def test_language_link_removed_fails_on_every_page(tiny_spanish_site, capsys):
+    (tiny_spanish_site.overrides / "partials" / "language-link.html").write_text("")
+    code, out = _build(tiny_spanish_site.config(), capsys)
+    assert code == 1
+    assert out.count("no link to this page in the other language") == 8
+
+
+def _build(config, capsys):
+    from guide.cli import main
+    code = main(["--config", str(config)])
+    return code, capsys.readouterr().out

@@ -8,6 +8,7 @@ from __future__ import annotations
 from guide.problems import Problem, config_problem
 
 BASE_LANGUAGE = "en"
+ISO_639_1 = {a + b for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"}
 # Fields a language block may not set: the numbers, links and order every language shares.
 SHARED = {"number", "href", "order", "remove", "why", "channels", "logo"}
 
@@ -19,9 +20,11 @@ def site_language(raw_config: dict) -> str:
 
 
 def languages(extra: dict) -> set[str]:
-    """The codes that may key a language block: the base language and every translation."""
+    """The codes that may key a language block: the base language, every translation, and any
+    ISO 639-1 code (two lower-case letters; no config field is that short), so a config without
+    its translations still reads its language blocks as such."""
     translations = extra.get("translations")
-    return {BASE_LANGUAGE, *(translations if isinstance(translations, dict) else {})}
+    return {BASE_LANGUAGE, *(translations if isinstance(translations, dict) else {}), *ISO_639_1}
 
 
 def localized(value: object, language: str, codes: set[str]) -> object:

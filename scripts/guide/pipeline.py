@@ -151,9 +151,12 @@ def glossary_files(config: SiteConfig) -> list[Path]:
 
 
 def _pair_problems(layers: list[Layer], shown) -> list[Problem]:
+    """Every page in the nav has its file and its pair, in both directions."""
+    def written(config: SiteConfig) -> list[str]:
+        return [page for page in config.nav_pages if (config.docs_dir / page).is_file()]
     main = layers[0].settings.config
     return [p for layer in layers[1:] for p in check_page_pairs(
-        main.nav_pages, layer.settings.config.nav_pages, shown(main.docs_dir), shown(layer.settings.config.docs_dir))]
+        written(main), written(layer.settings.config), shown(main.docs_dir), shown(layer.settings.config.docs_dir))]
 
 
 def _site_problems(layer: Layer, staged: Path, others: list[Path], builder: str, result: BuildResult) -> list[Problem]:
