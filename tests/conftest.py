@@ -13,6 +13,7 @@ from playwright.sync_api import sync_playwright
 from browser import launch  # tests/ is on sys.path: pytest puts a conftest's folder there
 from guide.pipeline import build
 from guide.settings import load_settings
+from guide.translations import remove_generated, translations
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,6 +51,23 @@ reviews:
         checked: {reviewed}
         verdict: confirmed
 """
+
+
+def language_settings(config_path: Path) -> dict:
+    """Folder in the site ('' for the main language, 'es') -> that language's validated settings,
+    as the build makes them (an overlay's Spanish layer is generated, then removed)."""
+    settings = load_settings(config_path)[0]
+    found, _ = translations(settings.config, str)
+    try:
+        return {"": settings, **{t.folder: load_settings(t.config_path)[0] for t in found}}
+    finally:
+        remove_generated(found)
+
+
+def folder_of(path: str, languages: dict) -> str:
+    """Which language's site a page (relative to the site root) belongs to."""
+    first = path.split("/")[0]
+    return first if first in languages and first else ""
 
 
 @pytest.fixture(scope="session")

@@ -7,15 +7,15 @@ import zipfile
 from selectolax.lexbor import LexborHTMLParser
 
 from browser import FIRST_SCREEN, link_problems
-from conftest import REPO
+from conftest import REPO, folder_of, language_settings
 from guide.offline_copy import prune
-from guide.settings import load_settings
 
 
-def banner_hrefs(config) -> list[str]:
-    """Every link the banner must offer, from config: each line and its banner channels."""
-    contacts = load_settings(config)[0].contacts
-    return [c.href for c in contacts] + [ch.href for c in contacts for ch in c.channels if ch.banner]
+def banner_hrefs(config) -> dict[str, list[str]]:
+    """Every link the banner must offer, from config, per language folder: each line and its
+    banner channels (in Spanish the help row offers 988's AYUDA text)."""
+    return {folder: [c.href for c in s.contacts] + [ch.href for c in s.contacts for ch in c.channels if ch.banner]
+            for folder, s in language_settings(config).items()}
 
 
 def pages(folder):
@@ -60,10 +60,12 @@ def test_every_page_opens_offline_with_no_outside_request(browser, offline_copy)
     outside, errors = [], []
     page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
+    hrefs = banner_hrefs(REPO / "mkdocs.yml")
     for path in pages(folder):
         page.goto(path.as_uri())
         assert page.title(), path
-        assert link_problems(page, banner_hrefs(REPO / "mkdocs.yml"), True) == [], path
+        language = folder_of(path.relative_to(folder).as_posix(), hrefs)
+        assert link_problems(page, hrefs[language], True) == [], path
     context.close()
     assert outside == [] and errors == []
 
@@ -90,19 +92,21 @@ def test_clinic_copy_shows_clinic_on_every_page(browser, clinic_copy):
     (its name, address and hours open the Get help page)."""
     _, folder = clinic_copy
     hrefs = banner_hrefs(REPO / "clinic.example.yml")
-    clinic = load_settings(REPO / "clinic.example.yml")[0].clinic
+    clinics = {key: s.clinic for key, s in language_settings(REPO / "clinic.example.yml").items()}
     context = browser.new_context(offline=True, viewport=FIRST_SCREEN)
     page = context.new_page()
     missing = []
     for path in pages(folder):
         page.goto(path.as_uri())
+        language = folder_of(path.relative_to(folder).as_posix(), hrefs)
+        clinic = clinics[language]
         banner = page.locator("[data-crisis-contacts]")
         if clinic.intake.summary not in banner.inner_text():
             missing.append(f"{path.name}: the clinic's line")
         directory = page.locator("[data-crisis-directory]")
         if directory.count() and clinic.name not in directory.inner_text():
             missing.append(f"{path.name}: clinic name on the Get help page")
-        missing += [f"{path.name}: {p}" for p in link_problems(page, hrefs, True)]
+        missing += [f"{path.name}: {p}" for p in link_problems(page, hrefs[language], True)]
     context.close()
     assert missing == []
 
