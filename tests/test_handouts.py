@@ -12,7 +12,7 @@ import zxingcpp
 from pypdf import PdfReader
 
 from browser import serve
-from conftest import REPO
+from conftest import REPO, folder_of, language_settings
 from guide.config import load_site_config
 from guide.handouts import Card, Part, address_warnings, fragment, make_handouts, page_url, parse_handouts
 from guide.settings import load_settings
@@ -33,7 +33,8 @@ def print_handouts(root, *args):
     assert result.returncode == 0, result.stdout + result.stderr
     config = load_site_config(REPO / "mkdocs.yml")[0]
     (pages, cards, _), _ = parse_handouts(config.extra, lambda key: "mkdocs.yml", config.nav_pages)
-    assert f"Handouts: {2 * (len(pages) + len(cards))} PDFs" in result.stdout  # Letter and A4
+    languages = 1 + len(config.extra["translations"])  # every language prints its own set
+    assert f"Handouts: {2 * (len(pages) + len(cards)) * languages} PDFs" in result.stdout  # Letter and A4
     return root / "dist" / "handouts", result.stdout
 
 
@@ -74,18 +75,21 @@ def test_one_handout_per_topic_page_and_card(handouts, repo_config):
     assert {p.name for p in (handouts / "a4").glob("*.pdf")} == expected
 
 
-def test_contacts_on_every_sheet(handouts, contacts):
-    """Every sheet of every handout carries 911, 988 and the SAMHSA number, with what each is
-    for (the national guide's footer fits its full line)."""
-    first = contacts[0]
+def test_contacts_on_every_sheet(handouts, repo_config):
+    """Every sheet of every handout, in every language, carries 911, 988 and the SAMHSA number,
+    with what each is for in the sheet's language (the national guide's footer fits its full line)."""
+    languages = language_settings(repo_config.path)
     missing = []
     for pdf in all_pdfs(handouts):
+        settings = languages[folder_of(pdf.relative_to(handouts).as_posix(), languages)]
+        first = settings.contacts[0]
         for number, sheet in enumerate(PdfReader(pdf).pages, start=1):
             text = sheet.extract_text()
             missing += [f"{pdf.name} sheet {number}: {n}" for n in CONTACT_NUMBERS if n not in text]
-            if f"Free help: {first.number} {first.summary}" not in text:
-                missing.append(f"{pdf.name} sheet {number}: full footer")
+            if f"{settings.ui['free_help']}: {first.number} {first.summary}" not in text:
+                missing.append(f"{pdf.relative_to(handouts)} sheet {number}: full footer")
     assert missing == []
+    assert any(folder_of(pdf.relative_to(handouts).as_posix(), languages) == "es" for pdf in all_pdfs(handouts))
 
 
 def test_paper_sizes(handouts):
@@ -97,11 +101,12 @@ def test_paper_sizes(handouts):
         assert abs(float(box.width) - size[0]) < 1.5 and abs(float(box.height) - size[1]) < 1.5, pdf
 
 
-def test_quick_cards_fit_one_sheet(handouts):
-    """Each quick card is one sheet in both sizes."""
+def test_quick_cards_fit_one_sheet(handouts, repo_config):
+    """Each quick card is one sheet in both sizes, in every language."""
     cards = [pdf for pdf in all_pdfs(handouts) if pdf.name.startswith("card-")]
-    assert len(cards) == 8
-    assert {pdf.name: len(PdfReader(pdf).pages) for pdf in cards} == {pdf.name: 1 for pdf in cards}
+    languages = 1 + len(repo_config.extra["translations"])
+    assert len(cards) == 2 * len(repo_config.extra["handouts"]["cards"]) * languages
+    assert {str(pdf): len(PdfReader(pdf).pages) for pdf in cards} == {str(pdf): 1 for pdf in cards}
 
 
 def filled_share(pdf) -> float:
