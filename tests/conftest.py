@@ -64,6 +64,13 @@ def language_settings(config_path: Path) -> dict:
         remove_generated(found)
 
 
+def help_row_hrefs(config_path: Path) -> dict[str, list[str]]:
+    """Language folder -> every link the help row must offer there: each line and its banner
+    channels (in Spanish, 988's AYUDA text), from config."""
+    return {folder: [c.href for c in s.contacts] + [ch.href for c in s.contacts for ch in c.channels if ch.banner]
+            for folder, s in language_settings(config_path).items()}
+
+
 def folder_of(path: str, languages: dict) -> str:
     """Which language's site a page (relative to the site root) belongs to."""
     first = path.split("/")[0]
@@ -112,14 +119,16 @@ class TinySite:
             "The cat sat", "<!-- glossary-terms -->\n\nThe cat sat"))
         self.nav = ["index.md", "get-help-now.md", "glossary.md"]
 
-    def page(self, name: str, text: str) -> None:
-        """Write a page, and its fact-check log for the date it says it was reviewed."""
-        (self.docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (self.docs / name).write_text(text)
+    def page(self, name: str, text: str, language: str = "") -> None:
+        """Write a page, and its fact-check log for the date it says it was reviewed; with a
+        language, the translation's (docs-<language>/, docs-review/<language>/)."""
+        docs = self.root / f"docs-{language}" if language else self.docs
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text)
         reviewed = next((line.split(":", 1)[1].strip() for line in text.split("\n")
                          if line.startswith("reviewed:")), None)
         if reviewed:
-            self.log(name, REVIEW_LOG.format(page=name, reviewed=reviewed))
+            self.log(f"{language}/{name}" if language else name, REVIEW_LOG.format(page=name, reviewed=reviewed))
 
     def log(self, name: str, text: str) -> None:
         path = (self.root / "docs-review" / name).with_suffix(".yml")
@@ -179,14 +188,7 @@ class TinySpanishSite(TinySite):
                 text = text.replace("title: Ayuda ahora", "title: Ayuda ahora\ntemplate: get-help.html")
             if name == "glossary.md":
                 text = text.replace("El gato", "<!-- glossary-terms -->\n\nEl gato")
-            self.page_es(name, text)
-
-    def page_es(self, name: str, text: str) -> None:
-        (self.docs_es / name).write_text(text)
-        reviewed = next(line.split(":", 1)[1].strip() for line in text.split("\n") if line.startswith("reviewed:"))
-        path = self.root / "docs-review" / "es" / Path(name).with_suffix(".yml")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(REVIEW_LOG.format(page=name, reviewed=reviewed))
+            self.page(name, text, "es")
 
     def config(self, extra_yaml: str = "", spanish_yaml: str = "") -> Path:
         nav = "".join(f"\n  - {name}" for name in self.nav)

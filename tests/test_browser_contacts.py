@@ -5,15 +5,13 @@ from __future__ import annotations
 import pytest
 
 from browser import FIRST_SCREEN, link_problems, serve
-from conftest import folder_of, language_settings
+from conftest import folder_of, help_row_hrefs
 from guide.pipeline import build
 
 
 @pytest.fixture(scope="session")
 def hrefs(repo_config):
-    """Language folder -> every link the help row must offer there (in Spanish, 988's AYUDA text)."""
-    return {folder: [c.href for c in s.contacts] + [ch.href for c in s.contacts for ch in c.channels if ch.banner]
-            for folder, s in language_settings(repo_config.path).items()}
+    return help_row_hrefs(repo_config.path)
 
 
 def page_paths(site):

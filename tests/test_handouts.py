@@ -190,14 +190,12 @@ def test_bad_card_config(cards, expected):
     assert len(problems) == 1 and expected in str(problems[0])
 
 
-def test_card_too_long_for_one_sheet_fails(browser, built_site, tmp_path):
+def test_card_too_long_for_one_sheet_fails(browser, built_site, tmp_path, repo_settings):
     """A card that spills onto a second sheet is reported, naming the PDF."""
-    from bootstrap import CHROMIUM
-    from guide.config import load_site_config
-    config, _ = load_site_config(REPO / "mkdocs.yml")
+    config = repo_settings.config
     card = Card("long", "Everything", (Part("treatment.md", select="article > *"),))
     _, problems = make_handouts(built_site, "https://x.example/", config.built_path, [], [card], tmp_path,
-                                CHROMIUM, browser)
+                                browser, repo_settings.ui["read_online"])
     assert len(problems) == 2 and "quick card prints on" in problems[0].message
 
 

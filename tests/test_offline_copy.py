@@ -7,15 +7,8 @@ import zipfile
 from selectolax.lexbor import LexborHTMLParser
 
 from browser import FIRST_SCREEN, link_problems
-from conftest import REPO, folder_of, language_settings
+from conftest import REPO, folder_of, help_row_hrefs, language_settings
 from guide.offline_copy import prune
-
-
-def banner_hrefs(config) -> dict[str, list[str]]:
-    """Every link the banner must offer, from config, per language folder: each line and its
-    banner channels (in Spanish the help row offers 988's AYUDA text)."""
-    return {folder: [c.href for c in s.contacts] + [ch.href for c in s.contacts for ch in c.channels if ch.banner]
-            for folder, s in language_settings(config).items()}
 
 
 def pages(folder):
@@ -60,7 +53,7 @@ def test_every_page_opens_offline_with_no_outside_request(browser, offline_copy)
     outside, errors = [], []
     page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    hrefs = banner_hrefs(REPO / "mkdocs.yml")
+    hrefs = help_row_hrefs(REPO / "mkdocs.yml")
     for path in pages(folder):
         page.goto(path.as_uri())
         assert page.title(), path
@@ -91,7 +84,7 @@ def test_clinic_copy_shows_clinic_on_every_page(browser, clinic_copy):
     """The example clinic's line and all the other lines show on every page of its offline copy
     (its name, address and hours open the Get help page)."""
     _, folder = clinic_copy
-    hrefs = banner_hrefs(REPO / "clinic.example.yml")
+    hrefs = help_row_hrefs(REPO / "clinic.example.yml")
     clinics = {key: s.clinic for key, s in language_settings(REPO / "clinic.example.yml").items()}
     context = browser.new_context(offline=True, viewport=FIRST_SCREEN)
     page = context.new_page()

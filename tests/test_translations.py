@@ -17,6 +17,7 @@ from guide.settings import load_settings, localized_extra
 from guide.source_check import check_stigma
 from guide.translations import check_language_links, check_page_pairs, check_same_numbers
 from guide.ui_words import KEYS, parse_ui
+from test_build_cli import build
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +185,7 @@ def test_spanish_gives_every_ui_word(repo_config, spanish):
 # End to end: the tiny site with its Spanish translation, through the build command.
 
 def test_tiny_site_builds_in_both_languages(tiny_spanish_site, capsys):
-    code, out = _build(tiny_spanish_site.config(), capsys)
+    code, out = build(tiny_spanish_site.config(), capsys)
     assert code == 0, out
     assert "OK: 8 pages" in out and "Reading ease (Fernández Huerta, at least 65" in out
     site = tiny_spanish_site.root / "site"
@@ -193,19 +194,19 @@ def test_tiny_site_builds_in_both_languages(tiny_spanish_site, capsys):
 
 def test_missing_spanish_page_fails_naming_it(tiny_spanish_site, capsys):
     (tiny_spanish_site.docs_es / "glossary.md").unlink()
-    code, out = _build(tiny_spanish_site.config(), capsys)
+    code, out = build(tiny_spanish_site.config(), capsys)
     assert code == 1
     assert "docs-es/glossary.md" in out and "docs/glossary.md has no translation here" in out
 
 
-def test_number_in_a_language_block_stops_the_build(tiny_spanish_site, capsys):
+def test_number_in_a_language_block_stops_thebuild(tiny_spanish_site, capsys):
     config = tiny_spanish_site.config("""
         extra:
           crisis_contacts:
             samhsa:
               es: {number: 1-800-555-0100}
     """)
-    code, out = _build(config, capsys)
+    code, out = build(config, capsys)
     assert code == 2
     assert "extra.crisis_contacts.samhsa.es.number: numbers, links and order are set once for every language" in out
 
@@ -216,7 +217,7 @@ def test_spanish_stigma_term_and_hard_text_fail(tiny_spanish_site, capsys):
         "El gato se sentó en la alfombra. Fue un buen día.",
         "Mi hermano es adicto. La farmacocinética sublingual determina concentraciones plasmáticas "
         "prolongadas independientemente de administraciones concomitantes."))
-    code, out = _build(tiny_spanish_site.config(), capsys)
+    code, out = build(tiny_spanish_site.config(), capsys)
     assert code == 1
     assert "'adicto' stigmatizes; say 'persona con un trastorno por consumo de sustancias' instead" in out
     assert "reading ease (Fernández Huerta)" in out and "is below 65" in out
@@ -224,12 +225,7 @@ def test_spanish_stigma_term_and_hard_text_fail(tiny_spanish_site, capsys):
 
 def test_language_link_removed_fails_on_every_page(tiny_spanish_site, capsys):
     (tiny_spanish_site.overrides / "partials" / "language-link.html").write_text("")
-    code, out = _build(tiny_spanish_site.config(), capsys)
+    code, out = build(tiny_spanish_site.config(), capsys)
     assert code == 1
     assert out.count("no link to this page in the other language") == 8
 
-
-def _build(config, capsys):
-    from guide.cli import main
-    code = main(["--config", str(config)])
-    return code, capsys.readouterr().out

@@ -26,7 +26,7 @@ def line_cells(settings: Settings) -> dict[str, list[dict]]:
     """Line id -> its link cells (the line, then channels marked banner), in order; a hosting
     clinic's line is `clinic`. The help row shows them all; urgency boxes show the ones they name."""
     cells = {}
-    call = (settings.ui or {}).get("call", "Call")
+    call = settings.ui["call"]
     for contact in settings.contacts:
         if contact.id == "clinic":
             continue
@@ -53,7 +53,7 @@ def crisis_view(settings: Settings, use_directory_urls: bool) -> dict:
     if clinic is not None:
         full.append(f"{clinic.name} {clinic.intake.number}")
         short.append(f"{clinic.name} {clinic.intake.number}")
-    prefix = f"{(settings.ui or {}).get('free_help', 'Free help')}: "
+    prefix = f"{settings.ui['free_help']}: "
     footer = prefix + " · ".join(full)
     if len(footer) > FOOTER_MAX_CHARS:  # the first sheet has the full banner
         footer = prefix + " · ".join(short)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_escape
 import ipaddress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -157,21 +158,24 @@ _INSERT_LINK = """([block, card]) => {
 }"""
 
 
-def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], cards: list[Card],
-                  out_dir: Path, executable: str, browser=None,
-                  read_online: str = "Read this online, with links:") -> tuple[list[Handout], list[Problem]]:
-    """Print every page and card in every paper size; a card that spills onto a second sheet,
-    or whose source is gone, is a problem. Uses `browser` if given, else launches Chromium."""
-    if browser is None:
-        from playwright.sync_api import sync_playwright  # only the handouts need a browser
+@contextmanager
+def chromium(executable: str):
+    """One Chromium for a whole run of printing (every language's handouts)."""
+    from playwright.sync_api import sync_playwright  # only the handouts need a browser
 
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
-            try:
-                return make_handouts(site_dir, site_url, built_path, pages, cards, out_dir, executable, chromium,
-                                     read_online)
-            finally:
-                chromium.close()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], cards: list[Card],
+                  out_dir: Path, browser, read_online: str) -> tuple[list[Handout], list[Problem]]:
+    """Print every page and card in every paper size with `browser` (see chromium()); a card
+    that spills onto a second sheet, or whose source is gone, is a problem. read_online: the
+    words beside the QR code, in the page's language (extra.ui)."""
 
     jobs = [(pdf_name(page), built_path(page), None) for page in pages]
     problems: list[Problem] = []

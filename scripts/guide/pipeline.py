@@ -16,7 +16,7 @@ from guide.content_rules import extension_options
 from guide.denylist_check import check_files, files_under
 from guide.glossary_terms import check_glossary_page
 from guide.handout_list import FOLDER, check_list_page, missing_pdfs
-from guide.handouts import address_warnings, make_handouts
+from guide.handouts import address_warnings, chromium, make_handouts
 from guide.localize import BASE_LANGUAGE
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
@@ -70,7 +70,6 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
     config, rules = settings.config, settings.rules
     config.offline = offline
     result = BuildResult(0, builder=builder, max_grade=rules.max_grade, contacts=len(settings.contacts))
-    result.languages = [layer.settings.language for layer in layers]
     result.min_ease = max((layer.settings.rules.min_reading_ease or 0.0 for layer in layers), default=0.0)
 
     # Sources first, so a broken page is reported even when the builder also fails on it.
@@ -197,7 +196,7 @@ def print_handouts(layers: list[Layer], result: BuildResult, site: Path, out_dir
     started = time.perf_counter()
     result.handouts = run = HandoutRun(out_dir)
     staging = Staging(out_dir)
-    with staging as staged:
+    with staging as staged, chromium(bootstrap.ensure_chromium()) as browser:
         problems: list[Problem] = []
         for layer in layers:
             settings, config = layer.settings, layer.settings.config
@@ -205,8 +204,7 @@ def print_handouts(layers: list[Layer], result: BuildResult, site: Path, out_dir
                                                 lambda key, config=config: defining_file(config, key))
             out, layer_site = layer.site(staged), layer.site(site)
             made, found = make_handouts(layer_site, settings.handout_url, config.built_path, settings.handout_pages,
-                                        settings.cards, out, bootstrap.ensure_chromium(),
-                                        read_online=settings.ui["read_online"])
+                                        settings.cards, out, browser, settings.ui["read_online"])
             # Name the files where they are (or would have been) published.
             run.made += [replace(h, path=out_dir / h.path.relative_to(staged)) for h in made]
             if not found:

@@ -48,7 +48,6 @@ class BuildResult:
     check_seconds: float = 0.0
     offline: OfflinePackage | None = None
     handouts: HandoutRun | None = None
-    languages: list[str] = field(default_factory=list)  # the site's languages, main first
 
     @property
     def ok(self) -> bool:

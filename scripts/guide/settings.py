@@ -29,8 +29,9 @@ class Settings:
     cards: list[Card]            # one-sheet quick cards
     handout_url: str             # the public address the handouts' QR codes lead to
     handout_url_key: str         # the config key that set it (for warnings)
-    language: str = "en"         # theme.language: the words the config's language blocks give
-    ui: dict | None = None       # extra.ui: the words templates and printed sheets show
+    language: str                # theme.language: the words the config's language blocks give
+    ui: dict                     # extra.ui: the words templates and printed sheets show
+    words: dict                  # extra's LOCALIZED blocks as this language's readers see them
 
 
 def localized_extra(extra: dict, language: str) -> dict:
@@ -76,4 +77,5 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     pages, cards, public_url = handouts
     url_key = "extra.handouts.public_url" if public_url else "site_url"
     url = public_url or config.raw.get("site_url") or ""
-    return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui), []
+    words = {key: extra[key] for key in LOCALIZED if key in extra}
+    return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui, words), []

@@ -116,9 +116,9 @@ def check_language_links(site: Path, other: Path, label: str, skip: tuple[Path, 
     return problems
 
 
-def dialled(html: str, selector: str) -> list[str]:
+def dialled(tree: LexborHTMLParser, selector: str) -> list[str]:
     """The numbers a block's phone and text links dial, in order."""
-    node = LexborHTMLParser(html).css_first(selector)
+    node = tree.css_first(selector)
     if node is None:
         return []
     return [digits for a in node.css("a[href]") if (digits := dialled_digits(str(a.attributes.get("href")))) is not None]
@@ -134,9 +134,10 @@ def check_same_numbers(site: Path, other: Path, label: str, other_label: str, he
         if not pair.is_file():
             continue  # check_language_links names it
         blocks = [HELP_ROW] + ([DIRECTORY] if rel == help_page else [])
+        pair_tree = LexborHTMLParser(pair.read_text(encoding="utf-8"))
+        page_tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
         for selector in blocks:
-            mine = dialled(pair.read_text(encoding="utf-8"), selector)
-            theirs = dialled(page.read_text(encoding="utf-8"), selector)
+            mine, theirs = dialled(pair_tree, selector), dialled(page_tree, selector)
             if mine != theirs:
                 problems.append(Problem(f"{other_label}/{rel.as_posix()}", f"{selector} dials {theirs}, but "
                                         f"{label}/{rel.as_posix()} dials {mine}: every language must offer the same "

@@ -29,7 +29,7 @@ from guide.handout_list import KEY as HANDOUT_LIST
 from guide.handout_list import handout_list
 from guide.localize import BASE_LANGUAGE
 from guide.mkdocs_hooks.offline_search import SHIM
-from guide.settings import Settings, localized_extra
+from guide.settings import Settings
 from guide.site_build import ERROR_PAGE, BuilderRun
 from guide.urgency_boxes import NAME as BOXES
 
@@ -87,7 +87,7 @@ def _flattened(settings: Settings, offline: bool, site_dir: str, computed: dict)
     INHERIT, and a translation replaces lists (nav, palette, the glossary's folder)."""
     raw = copy.deepcopy(settings.config.raw)
     raw.pop("INHERIT", None)
-    extra = localized_extra(raw.get("extra") or {}, settings.language)
+    extra = {**(raw.get("extra") or {}), **settings.words}
     clinic = {**(extra.get("clinic") or {}), **computed.pop("clinic", {})}
     raw["extra"] = {**extra, **computed, **({"clinic": clinic} if clinic else {})}
     raw["site_dir"] = site_dir

@@ -19,7 +19,7 @@ from guide.handout_list import ENV as HANDOUT_PDFS
 from guide.handout_list import KEY as HANDOUT_LIST
 from guide.handout_list import handout_list
 from guide.problems import format_report
-from guide.settings import LOCALIZED, load_settings, localized_extra
+from guide.settings import load_settings
 from guide.urgency_boxes import NAME as BOXES
 
 
@@ -29,8 +29,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     if settings is None:
         raise PluginError(f"Invalid config ({path.name}); nothing was built. " + format_report(problems))
     # The clinic's block (and the lines) in the site's language, for the templates that read them.
-    words = localized_extra(config.extra, settings.language)
-    config.extra.update({key: words[key] for key in LOCALIZED if key in words})
+    config.extra.update(settings.words)
     # Material's offline plugin (which turns directory URLs off) has run its on_config by now.
     config.extra[KEY] = crisis_view(settings, config.use_directory_urls)
     # The call links urgency boxes end with, from the same lines (never typed into pages).
