@@ -6,25 +6,17 @@ from __future__ import annotations
 import copy
 import re
 
-import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO
 from guide.contacts import parse_contacts, parse_denied
 from guide.localize import language_block_problems, languages, localized
 from guide.page_check import check_grade, readability
-from guide.settings import load_settings, localized_extra
+from guide.settings import localized_extra
 from guide.source_check import check_stigma
 from guide.translations import check_language_links, check_page_pairs, check_same_numbers
 from guide.ui_words import KEYS, parse_ui
 from test_build_cli import build
-
-
-@pytest.fixture(scope="module")
-def spanish():
-    settings, problems = load_settings(REPO / "mkdocs.es.yml")
-    assert problems == []
-    return settings
 
 
 def test_spanish_lines_dial_the_same_numbers_in_their_own_words(repo_settings, spanish):

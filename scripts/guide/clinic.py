@@ -3,15 +3,17 @@ hours, note. Its line is in the help row on every page, the rest on the Get help
 are checked like the national lines."""
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
 
 from guide.contacts import Contact, dial_problems
 from guide.problems import Problem, config_problem
+from guide.review_log import signoff_problems
 
 KEY = "extra.clinic"
-FIELDS = {"name", "logo", "intake", "address", "hours", "note"}
+FIELDS = {"name", "logo", "intake", "address", "hours", "note", "medical_reviewer"}
 INTAKE_FIELDS = {"label", "number", "href"}
 LOGO_FOLDER = "assets/clinic"  # where the build puts the logo in the site
 LOGO_TYPES = (".png", ".svg")
@@ -49,6 +51,9 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
                      if not str(intake.get(name) or "").strip()]
         if not messages:
             messages += dial_problems(f"{KEY}.intake", str(intake["number"]), str(intake["href"]), denied)
+    if "medical_reviewer" in raw:  # the clinic's own sign-off for its copy, shown on every page
+        today = dt.date.today()
+        messages += [f"{KEY}.medical_reviewer: {message}" for message in signoff_problems(raw["medical_reviewer"], today)]
     logo = root / raw["logo"] if isinstance(raw.get("logo"), str) and raw["logo"].strip() else None
     if "logo" in raw:
         messages += logo_problems(raw["logo"], logo, root)

@@ -54,6 +54,16 @@ class SiteConfig:
                     yield value
         return list(walk(self.raw.get("nav")))
 
+    def file_yaml(self, path: Path) -> dict:
+        """One file of the INHERIT chain as written (not merged)."""
+        with path.open("rb") as handle:
+            node = yaml_load(handle.read().decode()) or {}
+        return node if isinstance(node, dict) else {}
+
+    @staticmethod
+    def shown(path: Path) -> str:
+        return _shown(path)
+
     def built_path(self, src_uri: str) -> Path:
         """Where MkDocs writes a page, relative to the site folder."""
         return built_path(src_uri, self.use_directory_urls)

@@ -9,12 +9,13 @@ from guide.problems import Problem, config_problem
 
 KEY = "extra.content_rules"
 FIELDS = {"max_grade", "min_reading_ease", "review_interval_days", "review_warn_days", "review_log", "stigma_terms",
-          "allowed_phrases"}
+          "allowed_phrases", "require_signoff"}
 # Reading measures by page language: English pages get a Flesch-Kincaid grade (max_grade),
 # Spanish pages the Fernández Huerta ease (min_reading_ease: higher is easier).
 EASE_LANGUAGES = {"es"}
 BOXES_KEY = "markdown_extensions.guide.urgency_boxes.boxes"
 CALLS_KEY = "markdown_extensions.guide.urgency_boxes.calls"
+LEVELS_KEY = "markdown_extensions.guide.urgency_boxes.levels"
 CLINIC_LINE = "clinic"  # a hosting clinic's line, when there is one
 
 
@@ -34,10 +35,12 @@ class ContentRules:
     review_log: str                           # folder of fact-check logs, next to the config
     boxes: dict[str, str]                     # admonition type -> screen-reader prefix
     box_calls: dict[str, tuple[str, ...]]     # admonition type -> ids of the lines it links
+    levels: tuple[str, ...]                   # urgency box types, most urgent first
     stigma_terms: dict[str, str]              # term -> person-first suggestion
     allowed_phrases: tuple[str, ...] = field(default=())
     language: str = "en"                      # the pages' language (theme.language)
     min_reading_ease: float | None = None     # the limit for languages measured by ease
+    require_signoff: tuple[str, ...] = ()     # box types whose pages need a clinician's sign-off
 
 
 def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> tuple[ContentRules | None, list[Problem]]:
@@ -66,6 +69,10 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
                                         f"the config (got {log!r})"))
     options = extension_options(raw_config, "guide.urgency_boxes") or {}
     boxes, calls = options.get("boxes"), options.get("calls") or {}
+    levels = options.get("levels") or []
+    if isinstance(boxes, dict) and isinstance(levels, list):
+        problems += [Problem(source, f"{level!r} is not a box type in {BOXES_KEY}", LEVELS_KEY)
+                     for level in levels if level not in boxes]
     if not isinstance(calls, dict) or not all(isinstance(v, list) and all(isinstance(i, str) for i in v)
                                               for v in calls.values()):
         problems.append(Problem(source, "must map a box type to a list of line ids, e.g. emergency: [emergency]",
@@ -77,6 +84,12 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
         if not isinstance(value, dict) or not value or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
             problems.append(Problem(source, "must be a non-empty mapping of text to text", key))
+    signoff = raw.get("require_signoff", [])
+    if not isinstance(signoff, list) or not all(isinstance(kind, str) for kind in signoff):
+        problems.append(config_problem(source, f"{KEY}.require_signoff: must list box types, e.g. [emergency]"))
+    elif isinstance(boxes, dict):
+        problems += [config_problem(source, f"{KEY}.require_signoff: {kind!r} is not a box type in {BOXES_KEY}")
+                     for kind in signoff if kind not in boxes]
     phrases = raw.get("allowed_phrases", {})
     phrases = list(phrases) if isinstance(phrases, dict) else phrases  # phrase -> why, or a plain list
     if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
@@ -86,8 +99,9 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
     return ContentRules(max_grade=float(grade), review_interval_days=raw["review_interval_days"],
                         review_warn_days=raw["review_warn_days"], review_log=log, boxes=dict(boxes),
                         box_calls={kind: tuple(ids) for kind, ids in calls.items()},
+                        levels=tuple(levels) if isinstance(levels, list) else (),
                         stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases),
-                        language=language,
+                        language=language, require_signoff=tuple(signoff),
                         min_reading_ease=float(ease) if language in EASE_LANGUAGES else None), []
 
 

@@ -13,7 +13,6 @@ from guide.problems import Problem
 
 ARTICLE = "article"
 EXACTLY_ONE = ("key-points", "next-steps")           # every page opens and ends with these
-AT_MOST_ONE = ("emergency", "urgent", "support")     # urgency boxes are used sparingly
 BOX = ".admonition, details"
 TEXT_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, summary, figcaption"
 NOT_READ = ".pe-page-meta, .pe-visually-hidden, script, style, pre, code, .headerlink"
@@ -41,7 +40,7 @@ def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -
     problems += [Problem(where, f"needs exactly one {kind!r} box (found {counts.get(kind, 0)})")
                  for kind in EXACTLY_ONE if counts.get(kind, 0) != 1]
     problems += [Problem(where, f"{counts[kind]} {kind!r} boxes: use urgency boxes sparingly, one of each at most")
-                 for kind in AT_MOST_ONE if counts.get(kind, 0) > 1]
+                 for kind in rules.levels if counts.get(kind, 0) > 1]
     first = _first_content_block(article)
     if counts.get("key-points") == 1 and (first is None or box_type(first) != "key-points"):
         problems.append(Problem(where, "the 'key-points' box must come first, right under the title"))

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from guide.advice_check import check_same_advice
 from guide.config import SiteConfig, defining_file
 from guide.contacts import removed_contacts
 from guide.content_rules import extension_options
@@ -26,7 +27,7 @@ from guide.result import BAD_CONFIG, CHECKS_FAILED, BuildResult, HandoutRun, Off
 from guide.search_terms import check_built_index
 from guide.settings import Settings, load_settings
 from guide.site_build import check_built_site, run_builder
-from guide.source_check import check_markdown_files
+from guide.source_check import check_markdown_files, check_translations_current
 from guide.translations import check_language_links, check_page_pairs, check_same_numbers, remove_generated, translations
 
 
@@ -154,8 +155,13 @@ def _pair_problems(layers: list[Layer], shown) -> list[Problem]:
     def written(config: SiteConfig) -> list[str]:
         return [page for page in config.nav_pages if (config.docs_dir / page).is_file()]
     main = layers[0].settings.config
-    return [p for layer in layers[1:] for p in check_page_pairs(
+    problems = [p for layer in layers[1:] for p in check_page_pairs(
         written(main), written(layer.settings.config), shown(main.docs_dir), shown(layer.settings.config.docs_dir))]
+    for layer in layers[1:]:  # and each follows its source page's current review
+        config = layer.settings.config
+        problems += check_translations_current(written(main), main.docs_dir, config.docs_dir,
+                                               config.root / layer.settings.rules.review_log, config.root)
+    return problems
 
 
 def _site_problems(layer: Layer, staged: Path, others: list[Path], builder: str, result: BuildResult) -> list[Problem]:
@@ -164,7 +170,7 @@ def _site_problems(layer: Layer, staged: Path, others: list[Path], builder: str,
     site = layer.site(staged)
     texts = settings.clinic.texts if settings.clinic else ()
     skip = tuple(other for other in others if other != site)
-    report = check_built_site(site, config, settings.contacts, settings.denied, rules, texts, skip)
+    report = check_built_site(site, config, settings.contacts, settings.denied, rules, texts, skip, settings.advice)
     result.pages += report.pages
     result.grades.update(report.grades)
     problems = report.problems + check_list_page(site, config)
@@ -184,6 +190,7 @@ def _link_problems(layers: list[Layer], staged: Path) -> list[Problem]:
         problems += check_language_links(staged, site, staged.name, translated)
         problems += check_language_links(site, staged, label)
         problems += check_same_numbers(staged, site, staged.name, label, help_page)
+        problems += check_same_advice(staged, site, staged.name, label, main.settings.advice.levels)
     return problems
 
 

@@ -1,5 +1,10 @@
 """The fact-check log (docs-review/<page>.yml): every page has a logged review for its current
-`reviewed` date, naming each claim, its source, when it was checked and the verdict."""
+`reviewed` date, naming each claim, its source, when it was checked and the verdict.
+
+A claim may carry `expires`, the date it stops being true (a rule's end): the build warns before
+it and fails after it, and the page's next review can't fall after it. A review may carry a
+clinician's `signoff` ({name, role, date}): shown on the page, never invented. A translation's
+review says which review of its source page it was brought up to date with (`source_reviewed`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +16,9 @@ from guide.problems import Problem
 from guide.source_text import is_date, read_source
 
 VERDICTS = ("confirmed", "corrected", "added", "removed", "open")
-CLAIM_FIELDS = {"claim", "source", "checked", "verdict", "note"}
-REVIEW_FIELDS = {"reviewed", "by", "claims"}
+CLAIM_FIELDS = {"claim", "source", "checked", "verdict", "note", "expires"}
+REVIEW_FIELDS = {"reviewed", "by", "claims", "signoff", "source_reviewed"}
+SIGNOFF_FIELDS = ("name", "role", "date")
 HOW = "see docs-review/README.md for the format"
 
 
@@ -31,21 +37,42 @@ def load_review_log(path: Path, where: str) -> tuple[object | None, list[Problem
         return None, [Problem(where, f"{line}not valid YAML: {getattr(error, 'problem', error)}")]
 
 
-def check_review_log(log: object, where: str, page: str, reviewed: dt.date,
-                     today: dt.date) -> tuple[list[Problem], list[Problem]]:
+def current_review(log: object, reviewed: object) -> dict | None:
+    """The log's entry for the page's current `reviewed` date."""
+    if not isinstance(log, dict) or not isinstance(log.get("reviews"), list):
+        return None
+    return next((r for r in log["reviews"] if isinstance(r, dict) and r.get("reviewed") == reviewed), None)
+
+
+def nearest_end(review: dict | None) -> tuple[dt.date, str] | None:
+    """(date, claim) of the claim on the page that stops being true first, if any."""
+    ends = [(claim["expires"], str(claim.get("claim", ""))) for claim in (review or {}).get("claims") or []
+            if isinstance(claim, dict) and is_date(claim.get("expires")) and claim.get("verdict") != "removed"]
+    return min(ends) if ends else None
+
+
+def signoff_of(review: dict | None) -> dict | None:
+    signoff = (review or {}).get("signoff")
+    return signoff if isinstance(signoff, dict) and not signoff_problems(signoff, dt.date.max) else None
+
+
+def check_review_log(log: object, where: str, page: str, reviewed: dt.date, today: dt.date,
+                     next_review: object = None, warn_days: int = 30,
+                     signoff_needed: str = "") -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings): the log must hold a complete entry for the page's `reviewed` date;
-    claims left `open` are warnings, so an editor follows them up."""
+    claims left `open` are warnings, so an editor follows them up. A claim's end date warns
+    `warn_days` before and fails after, and `next_review` may not fall after it. With
+    signoff_needed (why), the review must carry a clinician's sign-off."""
     if not isinstance(log, dict) or not isinstance(log.get("reviews"), list):
         return [Problem(where, f"must be a mapping with 'page' and a list of 'reviews' ({HOW})")], []
     problems = []
     if Path(str(log.get("page", ""))).name != Path(page).name:
         problems.append(Problem(where, f"'page' is {log.get('page')!r} but this log belongs to {page}"))
-    current = [r for r in log["reviews"] if isinstance(r, dict) and r.get("reviewed") == reviewed]
-    if not current:
+    review = current_review(log, reviewed)
+    if review is None:
         problems.append(Problem(where, f"no review logged for {page}'s 'reviewed' date {reviewed}: add one "
                                        f"with every claim checked ({HOW})"))
         return problems, []
-    review = current[0]
     problems += [Problem(where, f"review {reviewed}: unknown field {key!r} (allowed: {', '.join(sorted(REVIEW_FIELDS))})")
                  for key in review if key not in REVIEW_FIELDS]
     if not (isinstance(review.get("by"), str) and review["by"].strip()):
@@ -60,7 +87,63 @@ def check_review_log(log: object, where: str, page: str, reviewed: dt.date,
         problems += [Problem(where, f"review {reviewed}, claim {number}: {message}") for message in found]
         if not found and claim["verdict"] == "open":
             warnings.append(Problem(where, f"open claim on {page}: {claim['claim']} ({claim.get('note', 'no note')})"))
+        if found or not is_date(claim.get("expires")) or claim["verdict"] == "removed":
+            continue
+        ends, what = claim["expires"], _short(claim["claim"])
+        if today > ends:
+            problems.append(Problem(page, f"a claim stopped being true on {ends} ({where}, claim {number}: {what!r}): "
+                                          "re-check it, fix the page, and log a new review"))
+        elif (ends - today).days <= warn_days:
+            warnings.append(Problem(page, f"a claim stops being true on {ends}, in {(ends - today).days} day(s) "
+                                          f"({where}, claim {number}: {what!r}): after that the build fails"))
+    end = nearest_end(review)
+    if end is not None and is_date(next_review) and next_review > end[0]:
+        problems.append(Problem(page, f"front matter: 'next_review' {next_review} falls after {end[0]}, when a claim "
+                                      f"stops being true ({where}: {_short(end[1])!r}): set it to {end[0]} or sooner"))
+    signoff = review.get("signoff")
+    if signoff is not None:
+        problems += [Problem(where, f"review {reviewed}, signoff: {message}") for message in signoff_problems(signoff, today)]
+    elif signoff_needed:
+        problems.append(Problem(where, f"review {reviewed}: {signoff_needed}, so a clinician must sign it off: add "
+                                       "signoff: {name, role, date} once one has (never before)"))
     return problems, warnings
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def signoff_problems(signoff: object, today: dt.date) -> list[str]:
+    if not isinstance(signoff, dict):
+        return ["must be a mapping of name, role and date (the clinician who signed the page off)"]
+    found = [f"unknown field {key!r} (allowed: {', '.join(SIGNOFF_FIELDS)})" for key in signoff
+             if key not in SIGNOFF_FIELDS]
+    found += [f"{key!r} is missing" for key in ("name", "role") if not str(signoff.get(key) or "").strip()]
+    date = signoff.get("date")
+    if not is_date(date):
+        found.append(f"'date' must be a date like 2026-11-21 (got {date!r})")
+    elif date > today:
+        found.append(f"'date' {date} is in the future")
+    return found
+
+
+def check_translation_current(source_page: str, source_reviewed: object, log: object, log_where: str,
+                              page: str, reviewed: object) -> list[Problem]:
+    """A translated page's current review names the review of its source page it was brought up to
+    date with; when the source page's review moves on, the translation must follow."""
+    review = current_review(log, reviewed)
+    if review is None or not is_date(source_reviewed):
+        return []  # the log and front matter checks name what is missing
+    made_from = review.get("source_reviewed")
+    if not is_date(made_from):
+        return [Problem(log_where, f"review {reviewed}: add source_reviewed: <date>, the 'reviewed' date of "
+                                   f"{source_page} that {page} was brought up to date with")]
+    if made_from != source_reviewed:
+        return [Problem(page, f"out of date: {source_page} was reviewed on {source_reviewed}, but this translation "
+                              f"follows its review of {made_from} ({log_where}: source_reviewed). Bring it up to "
+                              f"date with {source_page}, then log a new review with source_reviewed: {source_reviewed}")]
+    return []
 
 
 def _claim_problems(claim: object, today: dt.date) -> list[str]:
@@ -82,6 +165,8 @@ def _claim_problems(claim: object, today: dt.date) -> list[str]:
             found.append(f"'checked' {checked} is in the future")
     if "verdict" in claim and claim["verdict"] not in VERDICTS:
         found.append(f"'verdict' must be one of {', '.join(VERDICTS)} (got {claim['verdict']!r})")
+    if "expires" in claim and not is_date(claim["expires"]):
+        found.append(f"'expires' must be the date the claim stops being true, like 2026-12-31 (got {claim['expires']!r})")
     if claim.get("verdict") == "open" and not (isinstance(claim.get("note"), str) and claim["note"].strip()):
         found.append("an 'open' claim needs a 'note' saying what could not be confirmed")
     return found

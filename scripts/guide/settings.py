@@ -9,10 +9,11 @@ from guide.clinic import Clinic, parse_clinic
 from guide.config import SiteConfig, defining_file, load_site_config
 from guide.config_text import check_config_texts
 from guide.contacts import Contact, parse_contacts, parse_denied, removed_contacts
-from guide.content_rules import CALLS_KEY, ContentRules, box_call_problems, parse_content_rules
+from guide.content_rules import CALLS_KEY, ContentRules, box_call_problems, extension_options, parse_content_rules
 from guide.handouts import Card, parse_handouts
 from guide.localize import language_block_problems, languages, localized, site_language
 from guide.problems import Problem
+from guide.safety_advice import Advice, overlay_problems, parse_advice
 from guide.search_terms import search_term_problems
 from guide.ui_words import parse_ui
 
@@ -32,6 +33,7 @@ class Settings:
     language: str                # theme.language: the words the config's language blocks give
     ui: dict                     # extra.ui: the words templates and printed sheets show
     words: dict                  # extra's LOCALIZED blocks as this language's readers see them
+    advice: Advice               # warning signs and step lists, in this language
 
 
 def localized_extra(extra: dict, language: str) -> dict:
@@ -66,6 +68,9 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     problems += search_term_problems(config.extra, locate, config.nav_pages)
     ui, ui_problems = parse_ui(config.extra, locate)
     problems += ui_problems
+    levels = (extension_options(config.raw, "guide.urgency_boxes") or {}).get("levels")
+    advice, advice_problems = parse_advice(config.raw, locate, language, codes, levels, config.docs_dir)
+    problems += advice_problems + overlay_problems(config.chain, config.file_yaml, config.shown)
     if rules is not None:  # what a clinic writes gets the page rules too
         problems += check_config_texts(extra, locate, rules)
         removed = {line for line, _ in removed_contacts(config.extra)}
@@ -78,4 +83,5 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     url_key = "extra.handouts.public_url" if public_url else "site_url"
     url = public_url or config.raw.get("site_url") or ""
     words = {key: extra[key] for key in LOCALIZED if key in extra}
-    return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui, words), []
+    return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui, words,
+                    advice), []

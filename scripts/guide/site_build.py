@@ -10,6 +10,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from guide.advice_check import check_advice
 from guide.box_calls_check import check_box_calls
 from guide.config import SiteConfig
 from guide.contacts import Contact
@@ -18,9 +19,11 @@ from guide.content_rules import ContentRules
 from guide.csp import check_policy
 from guide.denylist_check import check_files, denied_in_page, files_under
 from guide.handout_list import ENV as HANDOUT_PDFS
+from guide.mkdocs_hooks.safety_advice import ENV as CHECKED_AFTER
 from guide.page_check import Readability, check_boxes, check_grade, readability
 from guide.problems import Problem
 from guide.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
+from guide.safety_advice import Advice
 from guide.search_dialog import needs_label
 from guide.settings import Settings
 
@@ -48,6 +51,7 @@ def run_builder(builder: str, settings: Settings, site_dir: Path, offline: bool 
 def run_mkdocs(config: Path, site_dir: Path, offline: bool = False, handouts: bool = False) -> BuilderRun:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
     env[HANDOUT_PDFS] = "true" if handouts else "false"  # read by mkdocs_hooks/contacts_config.py
+    env[CHECKED_AFTER] = "true"  # the build checks the built pages' advice itself (mkdocs_hooks/safety_advice.py)
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(site_dir)],
@@ -70,7 +74,7 @@ class SiteReport:
 
 def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact], denied: dict[str, str],
                      rules: ContentRules | None = None, texts: tuple[str, ...] = (),
-                     skip: tuple[Path, ...] = ()) -> SiteReport:
+                     skip: tuple[Path, ...] = (), advice: Advice | None = None) -> SiteReport:
     """Contacts on every built page, every line (and a clinic's texts) on the Get help page, no
     denied number anywhere;
     with rules, also the boxes and reading grade of every page made from Markdown."""
@@ -99,6 +103,8 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
             problems += check_directory(tree, contacts, label, texts)
         if rules is not None and label.endswith(".md)"):
             problems += check_boxes(tree, rules, label) + check_box_calls(tree, rules, contacts, label)
+            if advice is not None:
+                problems += check_advice(tree, advice, rules.boxes, label)
             grades[label] = readability(tree, rules.language)  # last: it removes what readers don't read
             problems += check_grade(grades[label], rules, label)
     if config.extra.get("get_help_page") and not help_page.is_file():

@@ -9,7 +9,7 @@ import yaml
 
 from guide.content_rules import ContentRules
 from guide.problems import Problem
-from guide.review_log import check_review_log, load_review_log
+from guide.review_log import check_review_log, check_translation_current, load_review_log
 from guide.source_text import is_date, read_source
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
@@ -166,7 +166,38 @@ def check_markdown_files(paths: list, root, rules: ContentRules, today: dt.date,
             log, found = load_review_log(log_path, log_where)
             problems += found
             if log is not None:
-                found, warned = check_review_log(log, log_where, where, page.meta["reviewed"], today)
+                needed = next((f"the page has a {kind!r} box and content_rules.require_signoff lists it"
+                               for kind in rules.require_signoff
+                               if re.search(rf"^\s*[!?]{{3}}\+?\s+{re.escape(kind)}(\s|$)", page.body, re.MULTILINE)), "")
+                found, warned = check_review_log(log, log_where, where, page.meta["reviewed"], today,
+                                                 page.meta.get("next_review"), rules.review_warn_days, needed)
                 problems += found
                 warnings += warned
     return problems, warnings
+
+
+def _reviewed(path) -> object:
+    try:
+        page, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError):
+        return None  # check_markdown_files names an unreadable page
+    return page.meta.get("reviewed") if page is not None else None
+
+
+def check_translations_current(pages: list[str], docs_dir, translated_dir, log_dir, root) -> list[Problem]:
+    """Each translated page follows the current review of its source page (guide.review_log)."""
+    problems = []
+    for name in pages:
+        source, page = docs_dir / name, translated_dir / name
+        if not (source.is_file() and page.is_file()):
+            continue  # the page-pair check names a missing page
+        log_path = (log_dir / name).with_suffix(".yml")
+        if not log_path.is_file():
+            continue  # check_markdown_files names a missing log
+        log, found = load_review_log(log_path, str(log_path.relative_to(root)))
+        if log is None:
+            continue
+        problems += check_translation_current(str(source.relative_to(root)), _reviewed(source), log,
+                                              str(log_path.relative_to(root)), str(page.relative_to(root)),
+                                              _reviewed(page))
+    return problems

@@ -13,7 +13,8 @@ KEYS = (
     "search_topics", "not_found_title", "not_found_text", "start_here", "get_help_now", "address",
     "hours", "note", "cost", "privacy", "languages", "our_clinic", "sources", "last_reviewed",
     "next_review", "months", "date", "handouts_pages", "handouts_cards", "handouts_ready",
-    "handouts_none", "handouts_print", "letter", "or", "read_online",
+    "handouts_none", "handouts_print", "letter", "or", "read_online", "signed_off", "no_signoff",
+    "clinic_reviewed", "rule_ends", "rule_ends_then",
 )
 DATE_FIELDS = ("{day}", "{month}", "{year}")
 

@@ -8,18 +8,29 @@ option in mkdocs.yml, the one list the build's checks also read (guide.content_r
 names, per box type, the lines (ids in extra.crisis_contacts; `clinic` for a hosting clinic's
 line) whose links it ends with. `lines` is never written by hand: the build computes it from
 the contacts config (guide.crisis_view.line_cells) and hands it over through a hook (MkDocs)
-or the generated overlay (Zensical), so no number is ever typed into a page."""
+or the generated overlay (Zensical), so no number is ever typed into a page.
+
+Safety advice comes the same way (guide.safety_advice): a list item `- sign: <id>` becomes that
+warning sign's words in the page's language, marked `data-sign`, and a line
+`<!-- steps: <id> -->` becomes that step list (with its drawing), marked `data-steps` and each
+step `data-step`. The build fills `signs` and `steps` from config; guide.advice_check judges the
+built page (a sign in a box of another level, an unknown id, a list item typed by hand)."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 NAME = "guide.urgency_boxes"  # as listed under markdown_extensions
 HIDDEN_CLASS = "pe-visually-hidden"
 CALLS_CLASS = "pe-calls"      # the build's check looks for the links inside this
+STEPS_CLASS = "pe-steps"
+SIGN_ITEM = re.compile(r"^sign:\s*(\S+)\s*$")
+STEPS_MARKER = re.compile(r"^(\s*)<!--\s*steps:\s*(\S+)\s*-->\s*$")
 
 
 class UrgencyExtension(Extension):
@@ -28,6 +39,9 @@ class UrgencyExtension(Extension):
             "boxes": [{}, "box type -> words a screen reader hears first ('' for none)"],
             "calls": [{}, "box type -> ids of the lines whose call links end the box"],
             "lines": [{}, "computed by the build: line id -> link cells (href, name, number, verb, kind)"],
+            "levels": [[], "the urgency box types, most urgent first (each warning sign has one)"],
+            "signs": [{}, "computed by the build: sign id -> {level, text} in the page's language"],
+            "steps": [{}, "computed by the build: list id -> {items: [{id, title, text}], drawing}"],
         }
         super().__init__(**kwargs)
 
@@ -38,6 +52,11 @@ class UrgencyExtension(Extension):
                  for kind, ids in (self.getConfig("calls") or {}).items()}
         # After inline processing (priority 20), so the title text is final.
         md.treeprocessors.register(_Boxes(md, prefixes, calls), "pe_urgency", 5)
+        # Before it, so a sign's words get links, emphasis and glossary terms like typed text.
+        md.treeprocessors.register(_Signs(md, self.getConfig("signs") or {}), "pe_signs", 25)
+        steps = self.getConfig("steps") or {}
+        md.preprocessors.register(_StepLists(md, steps), "pe_steps", 25)
+        md.treeprocessors.register(_StepIds(md, steps), "pe_step_ids", 24)
 
 
 def makeExtension(**kwargs) -> UrgencyExtension:  # noqa: N802 (Python-Markdown's name)
@@ -93,3 +112,66 @@ class _Boxes(Treeprocessor):
             first = box.find("p")
             return first if first is not None and "admonition-title" in (first.get("class") or "") else None
         return box.find("summary") if box.tag == "details" else None
+
+
+def steps_markdown(list_id: str, steps: dict | None, indent: str = "") -> list[str]:
+    """A step list as Markdown: its drawing, then the numbered steps, in one marked block."""
+    if steps is None:  # unknown id: left visible, and guide.advice_check names it
+        return [f"{indent}<div class=\"{STEPS_CLASS}\" data-steps=\"{list_id}\" markdown=\"1\">", "",
+                f"{indent}steps: {list_id}", "", f"{indent}</div>"]
+    lines = [f"{indent}<div class=\"{STEPS_CLASS}\" data-steps=\"{list_id}\" markdown=\"1\">", ""]
+    drawing = steps.get("drawing")
+    if drawing:
+        lines += [f"{indent}![{drawing['alt']}]({drawing['src']}){{ .pe-drawing width=\"{drawing['width']}\" "
+                  f"height=\"{drawing['height']}\" }}", ""]
+    lines += [f"{indent}{number}. **{step['title']}** {step['text']}"
+              for number, step in enumerate(steps["items"], start=1)]
+    return [*lines, "", f"{indent}</div>"]
+
+
+class _StepLists(Preprocessor):
+    def __init__(self, md, steps):
+        super().__init__(md)
+        self.steps = steps
+
+    def run(self, lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            found = STEPS_MARKER.match(line)
+            out += steps_markdown(found.group(2), self.steps.get(found.group(2)), found.group(1)) if found else [line]
+        return out
+
+
+class _StepIds(Treeprocessor):
+    """Each rendered step says which it is, so checks compare ids, not words."""
+    def __init__(self, md, steps):
+        super().__init__(md)
+        self.steps = steps
+
+    def run(self, root):
+        for block in root.iter("div"):
+            steps = self.steps.get(block.get("data-steps") or "")
+            items = block.find("ol")
+            if steps is None or items is None:
+                continue
+            for item, step in zip(items.findall("li"), steps["items"], strict=False):
+                item.set("data-step", step["id"])
+
+
+class _Signs(Treeprocessor):
+    def __init__(self, md, signs):
+        super().__init__(md)
+        self.signs = signs
+
+    def run(self, root):
+        for item in root.iter("li"):
+            holder = item.find("p") if (item.text or "").strip() == "" and item.find("p") is not None else item
+            found = SIGN_ITEM.match(holder.text or "")
+            if not found:
+                continue
+            sign_id = found.group(1)
+            item.set("data-sign", sign_id)
+            sign = self.signs.get(sign_id)
+            if sign is not None:  # an unknown id stays visible, and guide.advice_check names it
+                holder.text = sign["text"]
+                item.set("data-level", sign["level"])

@@ -29,6 +29,8 @@ from guide.handout_list import KEY as HANDOUT_LIST
 from guide.handout_list import handout_list
 from guide.localize import BASE_LANGUAGE
 from guide.mkdocs_hooks.offline_search import SHIM
+from guide.review_view import KEY as PAGE_REVIEWS
+from guide.review_view import page_reviews
 from guide.settings import Settings
 from guide.site_build import ERROR_PAGE, BuilderRun
 from guide.urgency_boxes import NAME as BOXES
@@ -67,7 +69,8 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts
     """What MkDocs' hooks add to config (guide/mkdocs_hooks), as data Zensical reads. Only keys
     the config doesn't set as lists: Zensical appends lists under INHERIT."""
     extra: dict = {KEY: crisis_view(settings, use_directory_urls=not offline),
-                   HANDOUT_LIST: handout_list(settings, use_directory_urls=not offline, pdfs=handouts)}
+                   HANDOUT_LIST: handout_list(settings, use_directory_urls=not offline, pdfs=handouts),
+                   PAGE_REVIEWS: page_reviews(settings, use_directory_urls=not offline)}
     if offline:
         extra["polyfills"] = [SHIM]  # else Zensical's offline plugin adds a CDN shim
     clinic = settings.clinic
@@ -79,7 +82,12 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts
         return _flattened(settings, offline, site_dir, extra)
     # Zensical's default look is its own ("modern"); guide.css is made for Material's.
     return {"INHERIT": settings.config.path.name, "site_dir": site_dir, "theme": {"variant": "classic"},
-            "extra": extra, "markdown_extensions": {BOXES: {"lines": line_cells(settings)}}}
+            "extra": extra, "markdown_extensions": {BOXES: box_options(settings)}}
+
+
+def box_options(settings: Settings) -> dict:
+    """What the boxes render that the build computes: call links, warning signs, step lists."""
+    return {"lines": line_cells(settings), **settings.advice.as_options()}
 
 
 def _flattened(settings: Settings, offline: bool, site_dir: str, computed: dict) -> dict:
@@ -94,7 +102,7 @@ def _flattened(settings: Settings, offline: bool, site_dir: str, computed: dict)
     raw["theme"] = {**raw.get("theme", {}), "variant": "classic"}
     raw.setdefault("plugins", {}).setdefault("offline", {})["enabled"] = offline  # !ENV was read at load
     extensions = raw.setdefault("markdown_extensions", {})
-    extensions[BOXES] = {**(extensions.get(BOXES) or {}), "lines": line_cells(settings)}
+    extensions[BOXES] = {**(extensions.get(BOXES) or {}), **box_options(settings)}
     return raw
 
 

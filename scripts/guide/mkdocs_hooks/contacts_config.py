@@ -19,6 +19,8 @@ from guide.handout_list import ENV as HANDOUT_PDFS
 from guide.handout_list import KEY as HANDOUT_LIST
 from guide.handout_list import handout_list
 from guide.problems import format_report
+from guide.review_view import KEY as PAGE_REVIEWS
+from guide.review_view import page_reviews
 from guide.settings import load_settings
 from guide.urgency_boxes import NAME as BOXES
 
@@ -32,8 +34,12 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config.extra.update(settings.words)
     # Material's offline plugin (which turns directory URLs off) has run its on_config by now.
     config.extra[KEY] = crisis_view(settings, config.use_directory_urls)
+    # Each page's sign-off and the date a claim on it ends, from its fact-check log.
+    config.extra[PAGE_REVIEWS] = page_reviews(settings, config.use_directory_urls)
     # The call links urgency boxes end with, from the same lines (never typed into pages).
     config.mdx_configs.setdefault(BOXES, {})["lines"] = line_cells(settings)
+    # And the warning signs and step lists they render, in this language (guide.safety_advice).
+    config.mdx_configs[BOXES].update(settings.advice.as_options())
     # Links to the PDFs only when this build prints them into the site (build.py --handouts
     # sets the variable); `mkdocs serve` lists names only.
     config.extra[HANDOUT_LIST] = handout_list(settings, config.use_directory_urls, os.environ.get(HANDOUT_PDFS) == "true")
