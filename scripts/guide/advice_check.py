@@ -9,7 +9,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from guide.html_visibility import parsed, visible_text
-from guide.page_check import ARTICLE, BOX, box_type
+from guide.page_check import ARTICLE, BOX, box_name, box_type
 from guide.problems import Problem
 from guide.safety_advice import Advice
 
@@ -18,12 +18,6 @@ HOW_SIGN = "list it as `- sign: <id>` (ids and levels: extra.warning_signs)"
 
 def _words(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").lower().split()).rstrip(".")
-
-
-def _box_name(box: LexborNode, kind: str, prefixes: dict[str, str]) -> str:
-    title = box.css_first(".admonition-title, summary")
-    words = visible_text(title).removeprefix(prefixes.get(kind, "")).strip() if title is not None else ""
-    return f"{kind!r} box {words!r}" if words else f"{kind!r} box"
 
 
 def _list_items(box: LexborNode) -> list[LexborNode]:
@@ -43,7 +37,7 @@ def check_advice(html: str | LexborHTMLParser, advice: Advice, prefixes: dict[st
         kind = box_type(box)
         if kind not in advice.levels:
             continue
-        named = _box_name(box, kind, prefixes)
+        named = box_name(box, kind, prefixes)
         for item in _list_items(box):
             sign_id = item.attributes.get("data-sign")
             if sign_id is None:

@@ -9,7 +9,7 @@ from guide.contacts import Contact
 from guide.contacts_check import same_target
 from guide.content_rules import ContentRules
 from guide.html_visibility import hidden_by, parsed, visible_text
-from guide.page_check import ARTICLE, BOX, box_type
+from guide.page_check import ARTICLE, BOX, box_name, box_type
 from guide.phone import national_digits
 from guide.problems import Problem
 from guide.urgency_boxes import CALLS_CLASS
@@ -24,9 +24,7 @@ def check_box_calls(html: str | LexborHTMLParser, rules: ContentRules, contacts:
     problems = []
     for box in article.css(BOX):
         kind = box_type(box)
-        title = box.css_first(".admonition-title, summary")
-        words = visible_text(title).removeprefix(rules.boxes.get(kind, "")).strip() if title is not None else ""
-        named = f"{kind!r} box {words!r}" if words else f"{kind!r} box"
+        named = box_name(box, kind, rules.boxes)
         links = [a for a in box.css(f".{CALLS_CLASS} a[href]") if hidden_by(a) is None]
         for line in rules.box_calls.get(kind, ()):
             contact = lines.get(line)

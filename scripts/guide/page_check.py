@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: F401 (type h
 from textstat.textstat import textstatistics
 
 from guide.content_rules import EASE_LANGUAGES, ContentRules
-from guide.html_visibility import parsed
+from guide.html_visibility import parsed, visible_text
 from guide.problems import Problem
 
 ARTICLE = "article"
@@ -92,6 +92,13 @@ def check_grade(result: Readability, rules: ContentRules, where: str) -> list[Pr
         return [Problem(where, f"reading grade {result.grade:.1f} is above {rules.max_grade:g}: use shorter "
                                "sentences and common words, and explain terms")]
     return []
+
+
+def box_name(box: LexborNode, kind: str, prefixes: dict[str, str]) -> str:
+    """How a message names a box: its type and the title a reader sees ("'emergency' box 'Call 911 now if'")."""
+    title = box.css_first(".admonition-title, summary")
+    words = visible_text(title).removeprefix(prefixes.get(kind, "")).strip() if title is not None else ""
+    return f"{kind!r} box {words!r}" if words else f"{kind!r} box"
 
 
 def box_type(node: LexborNode) -> str:
