@@ -1,5 +1,5 @@
 """Make a fresh Debian machine with only Python able to build and test the guide:
-a .venv with the pinned requirements, and Debian's chromium for the browser tests.
+a .venv with the pinned requirements, and Debian's chromium and nginx for the browser tests.
 Standard library only: this runs before anything is installed."""
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ REQUIREMENTS = REPO / "requirements.txt"
 PROJECT = REPO / "pyproject.toml"      # scripts/guide, installed editable: no sys.path edits anywhere
 STAMP = VENV / ".requirements.sha256"  # reinstall only when requirements.txt or pyproject.toml change
 CHROMIUM = "/usr/bin/chromium"         # Debian's package; Playwright never downloads a browser
+NGINX = "/usr/sbin/nginx"              # Debian's package: the hosting test serves the site with the real thing
 
 
 def ensure_venv() -> None:
@@ -45,6 +46,14 @@ def ensure_chromium() -> str:
         # fonts-liberation is only "recommended", and without any font pages render blank.
         _apt_install("chromium", "fonts-liberation")
     return CHROMIUM
+
+
+def ensure_nginx() -> str:
+    """Debian's nginx (its build has the sub_filter module the hosting config uses), installed
+    with apt-get if it is missing. The tests run it themselves, on the loopback only."""
+    if not Path(NGINX).exists():
+        _apt_install("nginx")
+    return NGINX
 
 
 def ensure_node_modules() -> Path:

@@ -65,9 +65,10 @@ def language_settings(config_path: Path) -> dict:
 
 
 def help_row_hrefs(config_path: Path) -> dict[str, list[str]]:
-    """Language folder -> every link the help row must offer there: each line and its banner
-    channels (in Spanish, 988's AYUDA text), from config."""
-    return {folder: [c.href for c in s.contacts] + [ch.href for c in s.contacts for ch in c.channels if ch.banner]
+    """Language folder -> every link the help row must offer there: each line in the row and its
+    banner channels (in Spanish, 988's AYUDA text), from config."""
+    return {folder: [c.href for c in s.contacts if c.row]
+            + [ch.href for c in s.contacts if c.row for ch in c.channels if ch.banner]
             for folder, s in language_settings(config_path).items()}
 
 
@@ -231,7 +232,8 @@ def tiny_site(tmp_path) -> TinySite:
 def built_site(tmp_path_factory):
     """The real site, built once through the real build command (which must pass)."""
     site = tmp_path_factory.mktemp("site") / "site"
-    assert build(REPO / "mkdocs.yml", site).ok, "the real site must build and pass its checks"
+    # Its server config (dist/hosting) goes beside it, not into the repo's dist/.
+    assert build(REPO / "mkdocs.yml", site, dist_dir=site.parent / "dist").ok, "the real site must build and pass"
     return site
 
 
@@ -239,7 +241,8 @@ def built_site(tmp_path_factory):
 def clinic_site(tmp_path_factory):
     """The example clinic overlay's online site (a clinic line and a local line added)."""
     site = tmp_path_factory.mktemp("clinic-site") / "site"
-    assert build(REPO / "clinic.example.yml", site).ok, "the example clinic overlay must build and pass"
+    assert build(REPO / "clinic.example.yml", site, dist_dir=site.parent / "dist").ok, \
+        "the example clinic overlay must build and pass"
     return site
 
 

@@ -94,7 +94,9 @@ def test_clinic_intake_link_checked(tiny_site, capsys):
 ])
 def test_malformed_clinic_names_overlay_and_key(tiny_site, capsys, change, key):
     """A malformed clinic block is refused before building, naming clinic.yml and the key."""
-    code, out = build(overlay(tiny_site, CLINIC + change), capsys)
+    field = change.split(":")[0]  # the change replaces that field (a repeated key is its own mistake)
+    text = "".join(line for line in CLINIC.splitlines(keepends=True) if not line.startswith(f"{field}:")) + change
+    code, out = build(overlay(tiny_site, text), capsys)
     assert code == 2 and "nothing was built" in out
     assert f"clinic.yml\n    - {key}" in out
 
@@ -107,11 +109,11 @@ def test_clinic_phone_dialling_another_number(tiny_site, capsys):
 
 def test_error_in_base_config_names_base_file(tiny_site, capsys):
     """A mistake that lives in the inherited file names that file, not the overlay."""
-    tiny_site.config("extra:\n  crisis_contacts:\n    samhsa:\n      href: 'tel:123'\n")
+    tiny_site.config(LOCAL_LINE.replace('"tel:+15035550199"', "'tel:123'"))
     path = tiny_site.root / "clinic.yml"
     path.write_text("INHERIT: mkdocs.yml\n" + textwrap.dedent(CLINIC))
     code, out = build(path, capsys)
-    assert code == 2 and "mkdocs.yml\n    - extra.crisis_contacts.samhsa.href" in out
+    assert code == 2 and "mkdocs.yml\n    - extra.crisis_contacts.county.href" in out
     assert "clinic.yml\n" not in out
 
 
@@ -154,11 +156,61 @@ def test_overlay_cannot_remove_911_or_988(tiny_site, capsys, removal):
     assert not (tiny_site.root / "site").exists()
 
 
+@pytest.mark.parametrize("rewrite", [
+    LOCAL_LINE.replace("    county:", "    samhsa:").split("extra:\n  crisis_contacts:\n")[1],
+    "    emergency: {privacy: Confidential, summary: Police}\n",
+    "    samhsa:\n      es: {summary: Otra cosa}\n",
+    "    samhsa:\n      channels: []\n",
+    "    samhsa:\n      remove: true\n      why: x\n      summary: Treatment\n",
+])
+def test_overlay_cannot_rewrite_a_national_line(tiny_site, capsys, rewrite):
+    """An overlay adds lines; it never changes a national line's words, privacy, channels or
+    number, nor reuses its id. The refusal names the overlay and the key; nothing is built."""
+    code, out = build(overlay(tiny_site, "extra:\n  crisis_contacts:\n" + rewrite), capsys)
+    line = rewrite.split(":")[0].strip()
+    assert code == 2, out
+    assert f"clinic.yml\n    - extra.crisis_contacts.{line}: '{line}' is a national line set in " in out
+    assert "an overlay can't change its words, privacy, channels or number, or reuse its id" in out
+    assert not (tiny_site.root / "site").exists()
+
+
+def test_local_line_may_not_dial_a_national_number(tiny_site, capsys):
+    """A new id that dials 911 with other words ("Confidential") would contradict the national line."""
+    police = LOCAL_LINE.replace("county:", "police:").replace("(503) 555-0199", "911").replace("+15035550199", "911")
+    code, out = build(overlay(tiny_site, police), capsys)
+    assert code == 2
+    assert "extra.crisis_contacts.police: dials 911, which the national line 'emergency' already offers" in out
+
+
+def test_overlay_cannot_change_which_line_a_box_calls(tiny_site, capsys):
+    """The lines each urgency box calls are safety advice: an overlay can't point 911's box elsewhere."""
+    text = LOCAL_LINE + "markdown_extensions:\n  guide.urgency_boxes:\n    calls:\n      emergency: [county]\n"
+    code, out = build(overlay(tiny_site, text), capsys)
+    assert code == 2
+    assert "clinic.yml\n    - markdown_extensions.guide.urgency_boxes.calls: which lines each urgency box calls" in out
+
+
+@pytest.mark.parametrize("text, key, line", [
+    (CLINIC + "extra:\n  generator: false\n", "extra", "extra:"),
+    (LOCAL_LINE + LOCAL_LINE.split("crisis_contacts:\n")[1], "extra.crisis_contacts.county", "    county:"),
+])
+def test_duplicate_keys_fail_naming_the_file_and_lines(tiny_site, capsys, text, key, line):
+    """YAML keeps the last of two equal keys and drops the first in silence (a second `extra:`
+    loses the clinic's whole block): every config file is refused with both line numbers."""
+    path = overlay(tiny_site, text)
+    first, again = [n for n, written in enumerate(path.read_text().splitlines(), 1) if written == line]
+    code, out = build(path, capsys)
+    assert code == 2
+    assert (f"clinic.yml\n    - {key}: line {again}: {key} is given twice (first on line {first}); YAML keeps "
+            "only the last one") in out
+
+
 @pytest.mark.parametrize("mistake, expected", [
     (CLINIC.replace('"tel:+15035550142"', '"tel:+15035550143"'),
      "dials 5035550143 but the number shown is '(503) 555-0142'"),
     ("extra:\n  content_rules:\n    max_grade: twelve\n", "max_grade: must be a number"),
     ("extra:\n  crisis_contacts:\n    emergency:\n      remove: true\n      why: x\n", "no line dials 911"),
+    (CLINIC + "extra:\n  generator: false\n", "extra is given twice"),
 ])
 def test_plain_mkdocs_build_validates_the_whole_config(tiny_site, mistake, expected):
     """`mkdocs build` / `mkdocs serve` with an overlay run the same whole-config validation as
@@ -200,3 +252,22 @@ def test_logo_too_big_is_refused_with_why(tiny_site, capsys):
     logo.write_bytes(header + b"\x00" * LOGO_MAX_BYTES)
     code, out = build(overlay(tiny_site, CLINIC + "    logo: big.png\n"), capsys)
     assert code == 2 and f"the limit is {LOGO_MAX_BYTES // 1024} KiB" in out and "offline zip" in out
+
+
+def test_card_too_long_in_a_copy_names_the_overlay_and_its_lines(tiny_site):
+    """A quick card pushed onto a second sheet by the lines a clinic added is the clinic's to fix:
+    the problem names its overlay and those lines, not the national card."""
+    from guide.config import load_site_config
+    from guide.overlay_rules import added_lines, blame_added_lines
+    from guide.problems import Problem
+    config = load_site_config(overlay(tiny_site, LOCAL_LINE))[0]
+    added = added_lines(config.chain, config.file_yaml, config.shown)
+    assert {file.rsplit("/", 1)[-1]: ids for file, ids in added.items()} == {"clinic.yml": ["county"]}
+    spilled = Problem("dist/handouts/card-contacts.pdf", "quick card prints on 2 Letter sheets; it must fit one: cut "
+                                                        "its parts")
+    (problem,) = blame_added_lines([spilled], added)
+    assert problem.file.endswith("clinic.yml") and problem.key == "extra.crisis_contacts"
+    assert problem.message == ("dist/handouts/card-contacts.pdf: quick card prints on 2 Letter sheets; it must fit "
+                               "one, because of the lines this file adds (county): shorten their words (when, hours, "
+                               "languages) or remove a line")
+    assert blame_added_lines([spilled], {}) == [spilled]  # the national guide's own card: its own to cut

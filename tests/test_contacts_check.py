@@ -173,3 +173,32 @@ def test_help_control_in_the_header_passes_and_its_absence_fails():
     assert len(missing) == 1 and missing[0].message.startswith("no help control in the header")
     hidden = check_help_control(good.replace("<a ", '<a hidden '), "x.md")
     assert len(hidden) == 1 and "hidden by" in hidden[0].message
+
+
+def with_line(contacts, **fields):
+    from dataclasses import replace
+    local = replace(contacts[-1], id="local", label="Local line", number="(503) 555-0142",
+                    href="tel:+15035550142,204", extension="204", channels=(), **fields)
+    return [*contacts, local]
+
+
+@pytest.mark.parametrize("link, expected", [
+    ('<a href="tel:+15035550142,204">Local <span>(503) 555-0142</span> <span>ext. 204</span></a>', []),
+    ('<a href="tel:+15035550142,204">Local (503) 555-0142</a>',
+     ["a link shows 'Local (503) 555-0142' but dials 'tel:+15035550142,204'",
+      "Local line ((503) 555-0142): the link dials it but does not show the number as visible text, "
+      "with its extension 204"]),
+    ('<a href="tel:+15035550142">Local (503) 555-0142 ext. 204</a>',
+     ["a link shows 'Local (503) 555-0142 ext. 204' but dials 'tel:+15035550142'",
+      "Local line ((503) 555-0142): no link in the crisis block dials tel:+15035550142,204"]),
+])
+def test_extension_shown_and_dialled(contacts, link, expected):
+    """A line's extension is both dialled and shown, or the help row fails."""
+    block = GOOD_BLOCK.replace("</ul>", f"<li>{link}</li></ul>")
+    assert messages(page(block), with_line(contacts)) == expected
+
+
+def test_row_false_line_not_required_in_the_row(contacts):
+    """A line with row: false is listed on the Get help page only: the help row may leave it out."""
+    assert messages(page(), with_line(contacts, row=False)) == []
+    assert messages(page(), with_line(contacts)) != []

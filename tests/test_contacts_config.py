@@ -138,3 +138,107 @@ def test_long_banner_channel_label_refused(extra):
     assert problems_for(extra) == [f"extra.crisis_contacts.lifeline.channels[{shown}].label: 'Send a text message to' "
                                    f"is shown in the help row on every page (banner: true), so it may have at most "
                                    f"{ROW_NAME_MAX} characters"]
+
+
+# Extensions and row: false (a line on the Get help page only).
+
+def local_line(**fields):
+    line = {"order": 5, "label": "Example clinic line", "number": "(503) 555-0142", "href": "tel:+15035550142",
+            "action": "Call", "summary": "Clinic line", "when": "w", "hours": "h", "cost": "c", "privacy": "p",
+            "languages": "l"}
+    return {**line, **fields}
+
+
+def parsed_with(extra, **fields):
+    extra["crisis_contacts"]["local"] = local_line(**fields)
+    return parse_contacts(extra, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])
+
+
+def test_extension_is_dialled_after_a_pause(extra):
+    """extension: "204" makes the link dial it after the number (the href gives the number alone)."""
+    contacts, problems = parsed_with(extra, extension="204")
+    local = next(c for c in contacts if c.id == "local")
+    assert problems == [] and local.extension == "204" and local.href == "tel:+15035550142,204"
+    contacts, problems = parsed_with(extra, extension="204", href="tel:+15035550142,204")  # given whole: kept
+    assert problems == [] and next(c for c in contacts if c.id == "local").href == "tel:+15035550142,204"
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ({"extension": 204}, "extra.crisis_contacts.local.extension: 204 must be up to 8 digits in quotes, like "
+                         'extension: "204"; put words like "press 2" in another field'),
+    ({"extension": "2a"}, "extra.crisis_contacts.local.extension: '2a' must be up to 8 digits in quotes"),
+    ({"href": "tel:+15035550142,204"}, "extra.crisis_contacts.local.href: 'tel:+15035550142,204' dials extension "
+                                       "204, which readers can't see; add extension: \"204\""),
+    ({"href": "tel:+15035550142;ext=204", "extension": "204"},
+     "extra.crisis_contacts.local.href: 'tel:+15035550142;ext=204': phones don't dial ;ext= well"),
+    ({"href": "tel:+15035550142,205", "extension": "204"},
+     "extra.crisis_contacts.local.href: 'tel:+15035550142,205' dials extension 205, but extension is \"204\""),
+    ({"href": "sms:+15035550142", "extension": "204"},
+     "extra.crisis_contacts.local.extension: only a tel: link can dial an extension"),
+    ({"row": "no"}, "extra.crisis_contacts.local.row: must be true or false"),
+    ({"number": "911", "href": "tel:911", "row": False},
+     "extra.crisis_contacts.local.row: 911 (emergencies) is in the help row on every page; remove row: false"),
+])
+def test_extension_and_row_mistakes(extra, fields, expected):
+    messages = [str(p) for p in parsed_with(extra, **fields)[1]]
+    assert any(m.startswith(expected) for m in messages), messages
+
+
+def test_channel_extension_checked_and_dialled(extra):
+    extra["crisis_contacts"]["samhsa"]["channels"][0]["extension"] = "12"
+    contacts, problems = parse_contacts(extra, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])
+    tty = next(c for c in contacts if c.id == "samhsa").channels[0]
+    assert problems == [] and tty.href == "tel:+18004874889,12" and tty.extension == "12"
+    extra["crisis_contacts"]["samhsa"]["channels"][0]["extension"] = "twelve"
+    assert any("samhsa.channels[0].extension: 'twelve' must be up to 8 digits" in m for m in problems_for(extra))
+
+
+def test_denied_number_behind_an_extension(extra):
+    denied = {number_hash("(503) 555-0142"): "test-denied"}
+    extra["crisis_contacts"]["local"] = local_line(extension="204")
+    assert "extra.crisis_contacts.local: 'test-denied' is a denied number and must never appear" in \
+        problems_for(extra, denied)
+
+
+def test_extension_word_is_in_every_language(repo_config, spanish):
+    """The word before an extension is one of the page's words (extra.ui), in each language."""
+    assert repo_config.extra["ui"]["extension"] and spanish.ui["extension"] != repo_config.extra["ui"]["extension"]
+
+
+# The help row's size: refused before building, in the file that added the lines.
+
+def overlay_settings(tmp_path, lines: dict, name="clinic.yml"):
+    import yaml
+
+    from conftest import REPO
+    from guide.settings import load_settings
+    path = tmp_path / name
+    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"crisis_contacts": lines}}))
+    return path, load_settings(path)
+
+
+def three_lines(**fields):
+    return {f"local{n}": local_line(order=5 + n, number=f"(503) 555-010{n}", href=f"tel:+1503555010{n}",
+                                    summary=f"Local line {'abc'[n]}", **fields) for n in range(3)}
+
+
+def test_help_row_too_tall_names_the_overlay_and_its_lines(tmp_path):
+    from guide.help_row import HELP_ROW_MAX_PX, PHONE_WIDTH_PX, ROW_LINES
+    path, (settings, problems) = overlay_settings(tmp_path, three_lines())
+    assert settings is None and [p.file for p in problems] == [str(path)]
+    assert str(problems[0]) == (
+        f"extra.crisis_contacts: the help row at the top of every page would have 7 buttons in 3 lines on a "
+        f"{PHONE_WIDTH_PX} px phone (about 140 px tall; at most {ROW_LINES} lines, {HELP_ROW_MAX_PX} px, so the "
+        "page's title stays on the first screen). The lines this file adds make it too long: local0, local1, local2. "
+        "Remove a line, or give a line `row: false` to list it on the Get help page only, or shorten its summary, "
+        "or set `banner: false` on a channel")
+
+
+def test_row_false_lines_stay_off_the_row_but_on_the_help_page(tmp_path):
+    from guide.crisis_view import crisis_view
+    _, (settings, problems) = overlay_settings(tmp_path, three_lines(row=False))
+    assert problems == []
+    view = crisis_view(settings, True)
+    assert [line["id"] for line in view["lines"]][-3:] == ["local0", "local1", "local2"]  # the Get help page
+    assert not any(cell["href"].startswith("tel:+1503") for cell in view["row"])        # not the row
+    assert "555-0100" not in view["print_footer"]

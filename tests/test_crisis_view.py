@@ -48,13 +48,20 @@ def test_print_footer_falls_back_to_numbers_when_too_long(tmp_path):
     """)
     footer = crisis_view(settings, True)["print_footer"]
     numbers = " · ".join(c.number for c in load_settings(REPO / "mkdocs.yml")[0].contacts)
-    assert footer == f"{prefix}{numbers} · {long_name[:60]} (503) 555-0142"
+    assert footer.replace(" ·\\A ", " · ") == f"{prefix}{numbers} · {long_name[:60]} (503) 555-0142"
+    # Cut into lines between items only (\A: a CSS line break), so no number is split on paper.
+    assert [line.rsplit(" · ", 1)[-1] for line in footer.split("\\A ")] == [f"{numbers.split(' · ')[-1]} ·",
+                                                                          f"{long_name[:60]} (503) 555-0142"]
 
 
 def test_print_footer_is_escaped_for_css(tmp_path):
     settings = settings_with(tmp_path, """
         extra:
           crisis_contacts:
-            emergency: {summary: 'Say "help"'}
+            samhsa: {remove: true, why: A shorter footer.}
+            county:
+              {order: 4, label: County line, number: (503) 555-0199, href: "tel:+15035550199", action: Call,
+               summary: 'Say "help"', when: A crisis., hours: Always, cost: Free, privacy: Confidential,
+               languages: English}
     """)
-    assert '911 Say \\"help\\"' in crisis_view(settings, True)["print_footer"]
+    assert '(503) 555-0199 Say \\"help\\"' in crisis_view(settings, True)["print_footer"]

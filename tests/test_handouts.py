@@ -2,8 +2,10 @@
 that leads to the page online, both paper sizes; and the print stylesheet behind them."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy
 import pypdfium2
@@ -14,22 +16,33 @@ from pypdf import PdfReader
 from browser import serve
 from conftest import REPO, folder_of, language_settings
 from guide.config import load_site_config
-from guide.handouts import Card, Part, address_warnings, fragment, make_handouts, page_url, parse_handouts
+from guide.handouts import Card, Part, address_problems, address_warnings, fragment, make_handouts, page_url, parse_handouts
 from guide.settings import load_settings
 
 CONTACT_NUMBERS = tuple(c.number for c in load_settings(REPO / "mkdocs.yml")[0].contacts)
 PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
 
 
-def run_handouts(root, *args) -> subprocess.CompletedProcess:
-    """The real command, as staff run it (its own process: it starts its own browser)."""
-    return subprocess.run([sys.executable, str(REPO / "scripts" / "build.py"), "--handouts", *args,
-                           "--site-dir", str(root / "site"), "--dist-dir", str(root / "dist")],
-                          capture_output=True, text=True)
+# A real-looking public address: --handouts refuses to print a placeholder (the guide's own
+# site_url is one) into QR codes, so staff print through an overlay that gives theirs.
+PUBLIC_URL = "https://withdrawal-guide.org/"
 
 
-def print_handouts(root, *args):
-    result = run_handouts(root, *args)
+def run_handouts(root, *args, config: Path = REPO / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """The real command, as staff run it (its own process: it starts its own browser), with an
+    overlay beside the config that sets the public address."""
+    overlay = config.with_name(f".print-{os.getpid()}.yml")
+    overlay.write_text(f"INHERIT: {config.name}\nextra:\n  handouts:\n    public_url: {PUBLIC_URL}\n")
+    try:
+        return subprocess.run([sys.executable, str(REPO / "scripts" / "build.py"), "--handouts", "--config",
+                               str(overlay), *args, "--site-dir", str(root / "site"), "--dist-dir", str(root / "dist")],
+                              capture_output=True, text=True)
+    finally:
+        overlay.unlink(missing_ok=True)
+
+
+def print_handouts(root, config: Path = REPO / "mkdocs.yml"):
+    result = run_handouts(root, config=config)
     assert result.returncode == 0, result.stdout + result.stderr
     config = load_site_config(REPO / "mkdocs.yml")[0]
     (pages, cards, _), _ = parse_handouts(config.extra, lambda key: "mkdocs.yml", config.nav_pages)
@@ -47,10 +60,8 @@ def handouts(tmp_path_factory):
 def test_clinic_handouts_carry_clinic_and_cards_fit(tmp_path):
     """With the example clinic overlay (a taller banner), cards still fit one sheet and every
     sheet carries the clinic's number and the national lines."""
-    folder, output = print_handouts(tmp_path, "--config", str(REPO / "clinic.example.yml"))
+    folder, output = print_handouts(tmp_path, REPO / "clinic.example.yml")
     clinic_number = load_settings(REPO / "clinic.example.yml")[0].clinic.intake.number
-    # The example's site_url is an intranet (and a placeholder): staff are told before printing.
-    assert "clinic.example.yml\n    - site_url: the handouts' QR codes and short links lead to" in output
     problems = []
     for pdf in all_pdfs(folder):
         sheets = PdfReader(pdf).pages
@@ -146,7 +157,7 @@ def test_qr_code_leads_to_page_online(handouts, name, page):
     pdf = pypdfium2.PdfDocument(handouts / name)
     image = pdf[len(pdf) - 1].render(scale=3).to_numpy()
     found = [code.text for code in zxingcpp.read_barcodes(numpy.ascontiguousarray(image))]
-    url = load_settings(REPO / "mkdocs.yml")[0].handout_url + page
+    url = PUBLIC_URL + page
     assert found == [url]
     text = "".join(PdfReader(handouts / name).pages[-1].extract_text().split())  # a narrow column wraps it
     assert url.split("://")[1] in text
@@ -154,7 +165,6 @@ def test_qr_code_leads_to_page_online(handouts, name, page):
 
 def test_page_url():
     """Directory URLs lose index.html; the site URL's path is kept."""
-    from pathlib import Path
     assert page_url("https://x.example/guide/", Path("a/index.html")) == "https://x.example/guide/a/"
     assert page_url("https://x.example", Path("index.html")) == "https://x.example/"
 
@@ -226,7 +236,7 @@ def test_print_stylesheet(browser, built_site):
 
 
 @pytest.mark.parametrize("url, expected", [
-    ("https://withdrawal-guide.example/", "is a placeholder"),
+    ("https://withdrawal-guide.example/", None),  # refused outright (address_problems), not warned
     ("https://intranet.riverbend.org/guide/", "intranet address"),
     ("https://guide.clinic.local/", "intranet address"),
     ("https://10.0.0.5/guide/", "intranet address"),
@@ -242,3 +252,20 @@ def test_handout_address_warns_when_readers_cannot_open_it(url, expected):
     else:
         assert len(warnings) == 1 and expected in warnings[0].message and "extra.handouts.public_url" in warnings[0].message
         assert warnings[0].file == "clinic.yml" and warnings[0].key == "site_url"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("", "would lead nowhere: no address is set"),
+    ("https://withdrawal-guide.example/", "lead to https://withdrawal-guide.example/, which is a placeholder"),
+    ("http://localhost:8000/", "which is a placeholder"),
+    ("https://intranet.riverbend.org/guide/", None),
+])
+def test_handouts_refuse_a_missing_or_placeholder_address(url, expected):
+    """Paper can't be fixed later: a QR code leading nowhere (or to "/timeline/") is refused."""
+    problems = address_problems(url, "site_url", lambda key: "clinic.yml")
+    if expected is None:
+        assert problems == []
+    else:
+        (problem,) = problems
+        assert expected in problem.message and "extra.handouts.public_url (or site_url)" in problem.message
+        assert problem.file == "clinic.yml" and problem.key == "site_url"

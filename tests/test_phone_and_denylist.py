@@ -69,3 +69,34 @@ def test_denied_in_built_page_text_and_links():
         "denied number 'test' in the page; remove it from the source that made it"]
     assert len(denied_in_page(in_link, denied, "x")) == 1
     assert denied_in_page(clean_page, denied, "x") == []
+
+
+# Extensions: `tel:+15035550142,204` dials the number, pauses, then the extension.
+
+def test_extension_forms_in_links():
+    """A pause (one or more commas) or RFC 3966's ;ext= starts the extension; other parameters don't."""
+    from guide.phone import dial_parts, dial_string, with_extension
+    assert dial_parts("tel:+15035550142,204") == ("5035550142", "204")
+    assert dial_parts("tel:+15035550142,,204") == ("5035550142", "204")
+    assert dial_parts("tel:+15035550142;ext=204") == ("5035550142", "204")
+    assert dial_parts("tel:911;phone-context=example.com") == ("911", "")
+    assert dialled_digits("tel:+15035550142,204") == dial_string("(503) 555-0142", "204") == "5035550142,204"
+    assert dialled_digits("tel:+15035550142,204") != dialled_digits("tel:+15035550142,205")
+    assert with_extension("tel:+15035550142", "204") == "tel:+15035550142,204"
+    assert with_extension("tel:+15035550142,204", "204") == "tel:+15035550142,204"  # never twice
+
+
+def test_shown_text_must_match_number_and_extension():
+    from guide.phone import shows
+    assert shows("Call the clinic (503) 555-0142 ext. 204", "5035550142,204")
+    assert shows("Llamar: 1-800-662-4357", "8006624357")
+    assert not shows("Call the clinic (503) 555-0142", "5035550142,204")       # extension not shown
+    assert not shows("Call the clinic (503) 555-0142 ext. 204", "5035550142")  # shown, not dialled
+
+
+def test_denied_number_found_behind_an_extension():
+    """The extension is not part of the number: a denied number with one is still denied."""
+    denied = {number_hash("555-555-0147"): "test"}
+    assert number_hash("tel:+15555550147,204") == number_hash("tel:+15555550147;ext=204") == number_hash("555-555-0147")
+    page = "<a href='tel:+15555550147,204'>(555) 555-0147 ext. 204</a>\n<a href='tel:+15555550147;ext=2'>x</a>"
+    assert denied_in_text(page, denied) == [(1, "test"), (1, "test"), (2, "test")]

@@ -10,9 +10,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO
 from guide.contacts import parse_contacts, parse_denied
-from guide.localize import language_block_problems, languages, localized
+from guide.localize import language_block_problems, languages, localized, misplaced_blocks
 from guide.page_check import check_grade, readability
-from guide.settings import localized_extra
+from guide.settings import block_fields, localized_extra
 from guide.source_check import check_stigma
 from guide.translations import check_language_links, check_page_pairs, check_same_numbers
 from guide.ui_words import KEYS, parse_ui
@@ -62,13 +62,45 @@ def test_english_block_refused():
                                              "give other languages only"]
 
 
-def test_unknown_field_in_block_is_caught_once_merged(repo_config):
-    """A misspelt field in a language block reaches the line's own checks after merging."""
+def test_unknown_field_in_block_is_named_with_its_language(repo_config):
+    """A misspelt field in a language block is named where it is (`.es.sumary`), once: the merged
+    line leaves it out, so its own checks don't report it again under another key."""
     extra = copy.deepcopy(repo_config.extra)
     extra["crisis_contacts"]["emergency"]["es"]["sumary"] = "x"
+    extra["crisis_contacts"]["samhsa"]["channels"][0]["es"]["lable"] = "x"
+    problems = [str(p) for p in language_block_problems(extra["crisis_contacts"], "extra.crisis_contacts",
+                                                        languages(extra), "mkdocs.yml", block_fields)]
+    assert [p.split(":")[0] for p in problems] == ["extra.crisis_contacts.emergency.es.sumary",
+                                                   "extra.crisis_contacts.samhsa.channels[0].es.lable"]
+    assert "unknown field (allowed:" in problems[0]
     merged = localized_extra(extra, "es")
-    problems = parse_contacts(merged, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])[1]
-    assert any("extra.crisis_contacts.emergency.sumary: unknown field" in str(p) for p in problems)
+    assert parse_contacts(merged, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])[1] == []
+
+
+def test_language_blocks_only_for_the_guides_languages(repo_config):
+    """`sp:` isn't Spanish and `fr:` isn't a language this guide has: neither is dropped in silence."""
+    extra = copy.deepcopy(repo_config.extra)
+    codes = languages(extra)
+    assert codes == {"en", *extra["translations"]}
+    extra["crisis_contacts"]["samhsa"]["fr"] = {"summary": "Traitement"}
+    extra["crisis_contacts"]["samhsa"]["sp"] = {"summary": "Tratamiento"}
+    problems = [str(p) for p in language_block_problems(extra["crisis_contacts"], "extra.crisis_contacts", codes,
+                                                        "clinic.yml", block_fields)]
+    assert problems == [f"extra.crisis_contacts.samhsa.fr: 'fr' is not a language of this guide (it has "
+                        f"{', '.join(sorted(codes))}: extra.translations lists them); put these words under one of "
+                        "those codes, or add the language first"]
+    # `sp` is no language code at all: the line's own check names it as an unknown field.
+    found = parse_contacts(localized_extra(extra, "es"), "clinic.yml", {})[1]
+    assert [p.key for p in found] == ["extra.crisis_contacts.samhsa.sp"]
+    assert found[0].message.startswith("unknown field")
+
+
+def test_language_block_under_extra_is_refused(repo_config):
+    """`extra.es.clinic` looks like the place for Spanish words, but nothing reads it."""
+    extra = {**repo_config.extra, "es": {"clinic": {"note": "x"}}}
+    (problem,) = misplaced_blocks(extra, languages(extra), "clinic.yml")
+    assert problem.key == "extra.es" and problem.file == "clinic.yml"
+    assert "go inside the block they translate" in problem.message
 
 
 def test_clinic_words_in_spanish():

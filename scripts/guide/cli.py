@@ -33,6 +33,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="where to write the site (default: site/ or site-offline/ next to the config)")
     parser.add_argument("--dist-dir", type=Path, default=None,
                         help="where --offline writes its zip (default: dist/ next to the config)")
+    parser.add_argument("--claims", action="store_true",
+                        help="list every open claim in the fact-check logs (by default the build counts them)")
     parser.add_argument("--hash-number", metavar="NUMBER",
                         help="print the denylist hash of a phone number and exit")
     return parser.parse_args(argv)
@@ -49,5 +51,5 @@ def main(argv: list[str] | None = None) -> int:
     shown = display(REPO)
     result = build(args.config, args.site_dir, offline=args.offline, dist_dir=args.dist_dir,
                    handouts=args.handouts, builder=args.builder, shown=shown)
-    print_result(result, shown)
+    print_result(result, shown, claims=args.claims)
     return result.code

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide.contacts import Contact, dial_problems
+from guide.phone import with_extension
 from guide.problems import Problem, config_problem
 from guide.review_log import signoff_problems
 
 KEY = "extra.clinic"
 FIELDS = {"name", "logo", "intake", "address", "hours", "note", "medical_reviewer"}
-INTAKE_FIELDS = {"label", "number", "href"}
+INTAKE_FIELDS = {"label", "number", "href", "extension"}  # extension: see guide.contacts
 LOGO_FOLDER = "assets/clinic"  # where the build puts the logo in the site
 LOGO_TYPES = (".png", ".svg")
 # The logo loads on every page, on phones with bad data, and goes into the offline zip
@@ -50,7 +51,8 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
         messages += [f"{KEY}.intake.{name}: missing or empty" for name in ("label", "number", "href")
                      if not str(intake.get(name) or "").strip()]
         if not messages:
-            messages += dial_problems(f"{KEY}.intake", str(intake["number"]), str(intake["href"]), denied)
+            messages += dial_problems(f"{KEY}.intake", str(intake["number"]), str(intake["href"]), denied,
+                                      intake.get("extension"))
     if "medical_reviewer" in raw:  # the clinic's own sign-off for its copy, shown on every page
         today = dt.date.today()
         messages += [f"{KEY}.medical_reviewer: {message}" for message in signoff_problems(raw["medical_reviewer"], today)]
@@ -60,9 +62,10 @@ def parse_clinic(extra: dict, locate, root: Path, denied: dict[str, str]) -> tup
     if messages:
         return None, [config_problem(locate, message) for message in messages]
     name = raw["name"].strip()
+    extension = str(intake.get("extension") or "")
     contact = Contact(id="clinic", order=0, label=f"{name}: {intake['label']}", number=str(intake["number"]),
-                      href=str(intake["href"]), action="Call", summary=str(intake["label"]), when="",
-                      hours=raw.get("hours") or "", cost="", privacy="", languages="")
+                      href=with_extension(str(intake["href"]), extension), action="Call", summary=str(intake["label"]),
+                      when="", hours=raw.get("hours") or "", cost="", privacy="", languages="", extension=extension)
     texts = tuple(raw[k].strip() for k in ("name", "address", "hours", "note") if raw.get(k))
     return Clinic(name=name, intake=contact, texts=texts, logo=logo), []
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from guide.problems import Problem
+from guide.source_text import load_yaml, read_source
 
 
 @dataclass
@@ -112,6 +114,9 @@ def load_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
     path = path.resolve()
     if not path.is_file():
         return None, [Problem(str(path), "config file not found")]
+    chain, problems = _inherit_chain(path)
+    if problems:
+        return None, problems
     try:
         with path.open("rb") as handle:
             raw = yaml_load(handle)
@@ -119,14 +124,39 @@ def load_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, [Problem(str(path), str(error))]
     if not isinstance(raw, dict):
         return None, [Problem(str(path), "config must be a YAML mapping")]
-    return SiteConfig(path=path, raw=raw, chain=_inherit_chain(path)), []
+    return SiteConfig(path=path, raw=raw, chain=chain), []
 
 
-def _inherit_chain(path: Path) -> list[Path]:
+def _inherit_chain(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The file and every file it INHERITs, each readable (read_config_file). A missing parent
+    ends the chain: MkDocs' loader then names it."""
     chain = [path]
     while True:
-        with chain[-1].open("rb") as handle:
-            parent = (yaml_load(handle.read().decode()) or {}).get("INHERIT")
-        if not parent:
-            return chain
-        chain.append((chain[-1].parent / parent).resolve())
+        node, problems = read_config_file(chain[-1])
+        if node is None:
+            return chain, problems
+        parent = node.get("INHERIT")
+        if not parent or not (chain[-1].parent / str(parent)).is_file():
+            return chain, []
+        chain.append((chain[-1].parent / str(parent)).resolve())
+        if chain[-1] in chain[:-1]:  # a loop: MkDocs' loader names it
+            return chain[:-1], []
+
+
+def read_config_file(path: Path) -> tuple[dict | None, list[Problem]]:
+    """One config file as written (INHERIT not merged). The build reads it as text, so it must be
+    UTF-8; a date that isn't on the calendar (2026-02-30) is named, where PyYAML would crash."""
+    where = _shown(path)
+    text, problems = read_source(path, where)
+    if text is None:
+        return None, problems
+    try:
+        node, bad_dates = load_yaml(text, get_yaml_loader())
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 1}: " if mark else ""
+        return None, [Problem(where, f"{line}not valid YAML: {getattr(error, 'problem', None) or error}")]
+    if bad_dates:
+        return None, [Problem(where, f"line {line}: {value} is not a date on the calendar: write a real one, "
+                                     "like 2026-11-21") for line, value in bad_dates]
+    return (node if isinstance(node, dict) else {}), []

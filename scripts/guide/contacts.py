@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guide.phone import ALLOWED_IN_NUMBER, dialled_digits, national_digits, number_hash
+from guide.phone import ALLOWED_IN_NUMBER, dial_parts, dialled_digits, national_digits, number_hash, with_extension
 from guide.problems import Problem, config_problem
 
 CONTACTS_KEY = "extra.crisis_contacts"
 DENIED_KEY = "extra.denied_numbers"
 TEXT_FIELDS = ("label", "number", "href", "action", "summary", "when", "hours", "cost", "privacy", "languages")
-CONTACT_FIELDS = {"order", "channels", "remove", "why", *TEXT_FIELDS}
-CHANNEL_FIELDS = {"label", "number", "href", "banner"}
+CONTACT_FIELDS = {"order", "channels", "remove", "why", "extension", "row", *TEXT_FIELDS}
+CHANNEL_FIELDS = {"label", "number", "href", "banner", "extension"}
+# An extension: digits only (a YAML number would lose leading zeros), dialled after a pause.
+EXTENSION_MAX = 8
 WEB_SCHEMES = ("https://",)
 # The help row at the top of every page shows each line's summary (and a banner channel's
 # label) in one small cell: longer names wrap the row and push the page off a phone's first screen.
@@ -25,6 +27,7 @@ class Channel:
     href: str
     number: str | None = None
     banner: bool = False
+    extension: str = ""       # dialled after the number (href already includes it)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Contact:
     privacy: str      # who may learn of the call: readers often read this in secret
     languages: str
     channels: tuple[Channel, ...] = ()
+    extension: str = ""       # dialled after the number (href already includes it)
+    row: bool = True          # false: listed on the Get help page only, not in the help row
 
     @property
     def digits(self) -> str:
@@ -146,7 +151,8 @@ def _entry_problems(key: str, entry: object, denied: dict[str, str]) -> list[str
         messages.append(f"{key}.order: must be a whole number (banner position)")
     if messages:
         return messages
-    messages += dial_problems(key, str(entry["number"]), str(entry["href"]), denied)
+    messages += line_option_problems(key, entry)
+    messages += dial_problems(key, str(entry["number"]), str(entry["href"]), denied, entry.get("extension"))
 
     channels = entry.get("channels", [])
     if not isinstance(channels, list):
@@ -172,23 +178,28 @@ def _channel_problems(key: str, channel: object, denied: dict[str, str]) -> list
     if dialled_digits(href) is not None:
         if number is None:
             return messages + [f"{key}.number: a {href.split(':')[0]}: link must show its number"]
-        messages += dial_problems(key, str(number), href, denied)
+        messages += dial_problems(key, str(number), href, denied, channel.get("extension"))
+    elif channel.get("extension") is not None:
+        messages.append(f"{key}.extension: only a tel: link can dial an extension (href is {href!r})")
     elif not href.startswith(WEB_SCHEMES):
         messages.append(f"{key}.href: must be tel:, sms: or https:// (got {href!r})")
     return messages
 
 
-def dial_problems(key: str, number: str, href: str, denied: dict[str, str]) -> list[str]:
+def dial_problems(key: str, number: str, href: str, denied: dict[str, str], extension: object = None) -> list[str]:
+    """The number is digits, the link dials it (and its extension, if any), and neither is denied."""
     messages = []
     if set(number) - ALLOWED_IN_NUMBER or not any(ch.isdigit() for ch in number):
         messages.append(f"{key}.number: {number!r} must be digits (spaces, -, (, ), + allowed); "
                         "put words like 1-800-662-HELP in another field")
-    dialled = dialled_digits(href)
-    if dialled is None:
+    parts = dial_parts(href)
+    if parts is None:
         messages.append(f"{key}.href: {href!r} must start with tel: or sms:")
-    elif dialled != national_digits(number):
-        messages.append(f"{key}.href: {href!r} dials {dialled or 'nothing'} but the number shown is "
+    elif parts[0] != national_digits(number):
+        messages.append(f"{key}.href: {href!r} dials {parts[0] or 'nothing'} but the number shown is "
                         f"{number!r}; make the link dial the number shown")
+    else:
+        messages += extension_problems(key, extension, href, parts[1])
     for value in (number, href):
         if number_hash(value) in denied:
             messages.append(f"{key}: {denied[number_hash(value)]!r} is a denied number and must never appear")
@@ -196,11 +207,54 @@ def dial_problems(key: str, number: str, href: str, denied: dict[str, str]) -> l
     return messages
 
 
+def extension_problems(key: str, extension: object, href: str, linked: str) -> list[str]:
+    """extension: "204" is shown after the number ("ext. 204") and dialled after a pause. The
+    link gives the number alone (the build adds ",204") or already ends with ",204".
+    linked: the extension the link dials now."""
+    bare = href.split(",", 1)[0].split(";", 1)[0]
+    if ";ext=" in href.lower():
+        return [f"{key}.href: {href!r}: phones don't dial ;ext= well (Android sends its letters as tones); "
+                f"write href: {bare!r} and extension: \"{linked}\", and the link will pause, then dial it"]
+    if extension is None:
+        return [f"{key}.href: {href!r} dials extension {linked}, which readers can't see; add "
+                f"extension: \"{linked}\" (shown after the number)"] if linked else []
+    if not (isinstance(extension, str) and extension.isascii() and extension.isdigit()
+            and len(extension) <= EXTENSION_MAX):
+        return [f"{key}.extension: {extension!r} must be up to {EXTENSION_MAX} digits in quotes, like "
+                "extension: \"204\"; put words like \"press 2\" in another field"]
+    if not href.strip().lower().startswith("tel:"):
+        return [f"{key}.extension: only a tel: link can dial an extension (href is {href!r})"]
+    if linked and linked != extension:
+        return [f"{key}.href: {href!r} dials extension {linked}, but extension is \"{extension}\"; write "
+                f"href: {bare!r} and the build adds the extension"]
+    return []
+
+
 def _to_contact(contact_id: str, entry: dict) -> Contact:
     channels = tuple(
-        Channel(label=c["label"], href=c["href"], number=str(c["number"]) if c.get("number") else None,
-                banner=bool(c.get("banner", False)))
+        Channel(label=c["label"], href=with_extension(c["href"], str(c.get("extension") or "")),
+                number=str(c["number"]) if c.get("number") else None, banner=bool(c.get("banner", False)),
+                extension=str(c.get("extension") or ""))
         for c in entry.get("channels", [])
     )
     texts = {field: str(entry[field]).strip() for field in TEXT_FIELDS}
-    return Contact(id=str(contact_id), order=entry["order"], channels=channels, **texts)
+    extension = str(entry.get("extension") or "")
+    texts["href"] = with_extension(texts["href"], extension)
+    return Contact(id=str(contact_id), order=entry["order"], channels=channels, extension=extension,
+                   row=entry.get("row", True) is not False, **texts)
+
+
+# ---- Line options: where a line shows (row) ---------------------------------------------
+
+def line_option_problems(key: str, entry: dict) -> list[str]:
+    """row: false lists a line on the Get help page only (a specialist line that would crowd the
+    help row on every page); 911 and 988 are in the row on every page, whatever a config says."""
+    if "row" not in entry:
+        return []
+    if not isinstance(entry["row"], bool):
+        return [f"{key}.row: must be true or false (false: list this line on the Get help page only, "
+                "not in the help row at the top of every page)"]
+    required = REQUIRED_NUMBERS.get(national_digits(str(entry.get("number") or "")))
+    if entry["row"] is False and required:
+        return [f"{key}.row: {entry['number']} ({required}) is in the help row on every page; remove row: false"]
+    return []

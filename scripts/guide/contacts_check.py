@@ -6,7 +6,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from guide.contacts import Contact
 from guide.html_visibility import hidden_by, parsed, visible_text
-from guide.phone import dialled_digits, national_digits
+from guide.phone import dialled_digits, national_digits, shows
 from guide.problems import Problem
 
 BLOCK = "[data-crisis-contacts]"
@@ -34,12 +34,13 @@ def check_page_contacts(html: str | LexborHTMLParser, contacts: list[Contact], w
     links = [(a, a.attributes.get("href") or "") for a in block.css("a[href]")]
     problems += _mismatched_links(links, where)
     for contact in contacts:
-        problems += _contact_problems(contact, links, where)
+        if contact.row:  # row: false lines are on the Get help page only (check_directory)
+            problems += _contact_problems(contact, links, where)
     return problems
 
 
 def same_target(href: str, wanted: str) -> bool:
-    """Same scheme (a text link is not a call link) and the same number."""
+    """Same scheme (a text link is not a call link) and the same number and extension."""
     return (href.split(":", 1)[0].lower() == wanted.split(":", 1)[0].lower()
             and dialled_digits(href) == dialled_digits(wanted))
 
@@ -52,18 +53,20 @@ def _contact_problems(contact: Contact, links: list[tuple[LexborNode, str]], whe
     shown = [a for a in dialling if hidden_by(a) is None]
     if not shown:
         return [Problem(where, f"{name}: its link is hidden by {hidden_by(dialling[0])}")]
-    if not any(contact.digits in national_digits(visible_text(a)) for a in shown):
-        return [Problem(where, f"{name}: the link dials it but does not show the number as visible text")]
+    if not any(shows(visible_text(a), dialled_digits(contact.href)) for a in shown):
+        return [Problem(where, f"{name}: the link dials it but does not show the number as visible text"
+                               + (f", with its extension {contact.extension}" if contact.extension else ""))]
     return []
 
 
 def _mismatched_links(links: list[tuple[LexborNode, str]], where: str) -> list[Problem]:
-    """A link that shows one number and dials another is worse than no link."""
+    """A link that shows one number and dials another is worse than no link (an extension it
+    dials and doesn't show, or shows and doesn't dial, too)."""
     problems = []
     for anchor, href in links:
         dialled = dialled_digits(href)
         shown = national_digits(visible_text(anchor))
-        if dialled is not None and shown and shown != dialled:
+        if dialled is not None and shown and not shows(visible_text(anchor), dialled):
             problems.append(Problem(where, f"a link shows {visible_text(anchor)!r} but dials {href!r}"))
     return problems
 
@@ -109,8 +112,7 @@ def check_directory(html: str | LexborHTMLParser, contacts: list[Contact], where
             if channel.number is None and not any(href == channel.href for _, href in links):
                 problems.append(Problem(where, f"{contact.label}: no visible link to {channel.href}"))
         for number, href in contact.dial_targets():
-            if not any(same_target(h, href) and national_digits(number) in national_digits(visible_text(a))
-                       for a, h in links):
+            if not any(same_target(h, href) and shows(visible_text(a), dialled_digits(href)) for a, h in links):
                 problems.append(Problem(where, f"{contact.label}: no visible link shows and dials {number} ({href})"))
     shown = visible_text(block)
     problems += [Problem(where, f"{text!r} is not visible in the contacts directory")

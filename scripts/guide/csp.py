@@ -2,7 +2,9 @@
 another origin: if an edit ever slips a CDN script, font or tracker in, it does not load, even
 where our checks were skipped. Inline scripts are allowed one by one, by the hash of their
 text; no other script runs. The policy rides in a <meta> tag (it must work from file:// and on
-any host); README.md lists the headers a host adds for what a <meta> can't say."""
+any host). A host sends the same policy as a header too (guide.hosting writes its config from
+header_policy()), adding what a <meta> can't carry: frame-ancestors (no page of ours inside
+another site's frame) is ignored in a <meta>."""
 from __future__ import annotations
 
 import base64
@@ -30,15 +32,34 @@ DIRECTIVES = {
 # Every inline <script>, also those waiting in a <template> (load-on-use.js runs them later).
 # JSON data blocks never run, so they need no hash.
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL | re.IGNORECASE)
 _EXISTING = re.compile(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 
 
+# Only in the header: browsers ignore these in a <meta>.
+HEADER_ONLY = {"frame-ancestors": "'none'"}
+# The header is one policy for every page, so it can't list each page's script hashes. It allows
+# inline scripts instead; the browser enforces both policies, so only what each page's <meta>
+# allows by hash runs (a header without script-src would block every inline script).
+HEADER_SCRIPTS = "'unsafe-inline'"
+
+
+def header_policy() -> str:
+    """The policy a host sends as a Content-Security-Policy header: the same directives, for
+    every page, plus those a <meta> can't carry."""
+    directives = {**DIRECTIVES, **HEADER_ONLY}
+    return "; ".join(f"{name} {value.format(hashes=HEADER_SCRIPTS)}" for name, value in directives.items())
+
+
 def script_hashes(html: str) -> list[str]:
-    """'sha256-…' of each inline script that runs, in page order, without repeats."""
+    """'sha256-…' of each of the engine's inline scripts, in page order, without repeats. A
+    script in the page's own text (the <article> Markdown becomes) is never let in: the build
+    refuses it (guide.script_check), and where no build check ran (a preview) it doesn't run."""
     found = []
+    content = [match.span() for match in _ARTICLE.finditer(html)]
     for match in _INLINE_SCRIPT.finditer(html):
-        if "json" in match["attrs"].lower():
+        if "json" in match["attrs"].lower() or any(start <= match.start() < end for start, end in content):
             continue
         digest = base64.b64encode(hashlib.sha256(match["body"].encode("utf-8")).digest()).decode()
         if f"'sha256-{digest}'" not in found:

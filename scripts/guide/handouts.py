@@ -16,10 +16,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from guide.config import url_path
 from guide.problems import Problem, config_problem
+from guide.site_address import is_placeholder
 
 KEY = "extra.handouts"
 OPTIONS = ("cards", "list_page", "public_url", "skip")
-PLACEHOLDER_DOMAINS = (".example", ".invalid", ".test", ".localhost")   # RFC 2606 / 6761
 PRIVATE_DOMAINS = (".local", ".internal", ".intranet", ".lan", ".corp", ".home.arpa")
 PRIVATE_LABELS = ("intranet", "intra", "internal")
 PAPERS = {"letter": "Letter", "a4": "A4"}  # folder -> Chromium paper format; letter is the default
@@ -83,19 +83,25 @@ def parse_handouts(extra: dict, locate, nav: list[str]) -> tuple[tuple[list[str]
     return ([page for page in nav if page not in skip], cards, public_url), problems
 
 
-def address_warnings(url: str, key: str, locate) -> list[Problem]:
-    """The address printed as a QR code and short link must be one a reader can open at home:
-    not a placeholder, not an intranet."""
-    host = (urlsplit(url).hostname or "").lower()
-    if not host or host.endswith(PLACEHOLDER_DOMAINS) or host == "localhost":
-        why = "is a placeholder"
-    elif host.endswith(PRIVATE_DOMAINS) or "." not in host or host.split(".")[0] in PRIVATE_LABELS \
-            or _private_ip(host):
-        why = "looks like an intranet address, which readers can't open at home"
-    else:
+def address_problems(url: str, key: str, locate) -> list[Problem]:
+    """No address, or a placeholder, can't be printed: paper can't be fixed after the fact."""
+    if url and not is_placeholder(url):
         return []
-    return [config_problem(locate, f"{key}: the handouts' QR codes and short links lead to {url}, which {why}. "
-                                   f"Set {KEY}.public_url to the guide's public address")]
+    what = f"lead to {url}, which is a placeholder" if url else "would lead nowhere: no address is set"
+    return [config_problem(locate, f"{key}: the handouts' QR codes and short links {what}. Set "
+                                   f"{KEY}.public_url (or site_url) to the guide's public address, then print")]
+
+
+def address_warnings(url: str, key: str, locate) -> list[Problem]:
+    """The address printed as a QR code and short link should be one a reader can open at home,
+    not an intranet (staff may know better: a warning)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not url or is_placeholder(url) or not (host.endswith(PRIVATE_DOMAINS) or "." not in host
+                                              or host.split(".")[0] in PRIVATE_LABELS or _private_ip(host)):
+        return []
+    return [config_problem(locate, f"{key}: the handouts' QR codes and short links lead to {url}, which looks like "
+                                   f"an intranet address, which readers can't open at home. Set {KEY}.public_url "
+                                   "to the guide's public address")]
 
 
 def _private_ip(host: str) -> bool:

@@ -15,10 +15,11 @@ ARTICLE = "article"
 EXACTLY_ONE = ("key-points", "next-steps")           # every page opens and ends with these
 BOX = ".admonition, details"
 TEXT_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, summary, figcaption"
-NOT_READ = ".pe-page-meta, .pe-visually-hidden, script, style, pre, code, .headerlink"
+NOT_READ = ".pe-page-meta, .pe-overdue, .pe-visually-hidden, script, style, pre, code, .headerlink"
 # Not part of the page's own text flow: the title, Material's buttons, the skip link's target.
 LEADING = {"h1", "a"}
 SKIP_TARGET = "pe-skip-target"
+OVERDUE_NOTE = "pe-overdue"   # the engine's note under the title of a page overdue for review
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,6 @@ def box_type(node: LexborNode) -> str:
 def _first_content_block(article: LexborNode) -> LexborNode | None:
     for child in article.iter():
         if child.tag not in LEADING and "data-crisis-directory" not in child.attributes \
-                and SKIP_TARGET not in (child.attributes.get("class") or "").split():
+                and not {SKIP_TARGET, OVERDUE_NOTE} & set((child.attributes.get("class") or "").split()):
             return child
     return None

@@ -7,25 +7,31 @@ import datetime as dt
 import re
 import shutil
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from guide.advice_check import check_same_advice
+from guide.asset_names import check_asset_references, hash_asset_names
 from guide.config import SiteConfig, defining_file
 from guide.contacts import removed_contacts
 from guide.content_rules import extension_options
 from guide.denylist_check import check_files, files_under
 from guide.glossary_terms import check_glossary_page
 from guide.handout_list import FOLDER, check_list_page, missing_pdfs
-from guide.handouts import address_warnings, chromium, make_handouts
+from guide.handouts import address_problems, address_warnings, chromium, make_handouts
+from guide.hosting import FOLDER as HOSTING
+from guide.hosting import check_deploy_path, deploy_path, write_host_files
 from guide.localize import BASE_LANGUAGE
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
+from guide.overlay_rules import added_lines, blame_added_lines
 from guide.problems import Problem
-from guide.publish import Staging, replace_file
-from guide.result import BAD_CONFIG, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
+from guide.publish import PublishRefused, Staging, write_problem
+from guide.result import BAD_CONFIG, CANT_PUBLISH, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
+from guide.review_view import check_overdue_marks, clinic_overdue, overdue_pages
 from guide.search_terms import check_built_index
 from guide.settings import Settings, load_settings
+from guide.site_address import site_url_warnings
 from guide.site_build import check_built_site, run_builder
 from guide.source_check import check_markdown_files, check_translations_current
 from guide.translations import check_language_links, check_page_pairs, check_same_numbers, remove_generated, translations
@@ -36,6 +42,7 @@ class Layer:
     """One language of the site: its validated config and its folder in the site ('' for the main one)."""
     settings: Settings
     folder: str = ""
+    overdue: list[str] = field(default_factory=list)  # a clinic's copy: pages past review, shown as such
 
     def site(self, root: Path) -> Path:
         return root / self.folder if self.folder else root
@@ -58,9 +65,22 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
             if translated is not None:
                 translated.config.offline = offline
                 layers.append(Layer(translated, translation.folder))
+        if handouts:  # paper can't be fixed later: no QR code to a placeholder or to nowhere
+            problems += [p for layer in layers for p in address_problems(
+                layer.settings.handout_url, layer.settings.handout_url_key,
+                lambda key, config=layer.settings.config: defining_file(config, key))]
         if problems:
             return BuildResult(BAD_CONFIG, "The config is invalid; nothing was built.", builder, problems)
         return _build(layers, site_dir, today or dt.date.today(), offline, dist_dir, handouts, builder, shown)
+    except PublishRefused as refused:  # not the build's folder, or another build is writing it: nothing touched
+        return BuildResult(CANT_PUBLISH, f"Nothing was built or published: {shown(refused.folder)}/ {refused.reason}.",
+                           builder, [Problem(shown(refused.folder), refused.message)])
+    except OSError as error:  # a full or read-only disk: Staging has put the last good output back
+        problem = write_problem(error, shown)
+        if problem is None:
+            raise
+        return BuildResult(CANT_PUBLISH, "Nothing was published: a file could not be written; the last good "
+                                         "output is kept.", builder, [problem])
     finally:
         remove_generated(found)
 
@@ -72,13 +92,19 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
     config.offline = offline
     result = BuildResult(0, builder=builder, max_grade=rules.max_grade, contacts=len(settings.contacts))
     result.min_ease = max((layer.settings.rules.min_reading_ease or 0.0 for layer in layers), default=0.0)
+    result.warnings += site_url_warnings(settings.site_url, lambda key: defining_file(config, key))
 
     # Sources first, so a broken page is reported even when the builder also fails on it.
     default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")
     staging = Staging((site_dir or config.root / default_dir).resolve())
     problems = []
     for layer in layers:
-        problems += source_problems(layer.settings, today, result, shown)
+        found = source_problems(layer.settings, today, result, shown)
+        if layer.settings.clinic is not None:  # a clinic can't re-check national pages: built on, marked
+            found, overdue = clinic_overdue(found)
+            result.warnings += overdue
+            layer.overdue = overdue_pages(overdue, layer.settings.config)
+        problems += found
     problems += _pair_problems(layers, shown)
 
     dist_dir = dist_dir or config.root / "dist"
@@ -96,11 +122,16 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
                 return _failed(result, problems + found, f"The build failed. {staging.kept()}")
             if offline:
                 removed += prune(layer.site(staged), search_languages(layer.settings.config))
+        staging.mark()  # before the checks, so they check what is published
         if offline:
             write_readme(staged, config.raw.get("site_name", "Guide"), contact_lines(settings), str(today),
                          [layer.folder for layer in layers if layer.folder])
+        # Before the checks, which then see (and the handouts load) the files as published.
+        hash_asset_names(staged)
 
         started = time.perf_counter()
+        problems += check_asset_references(staged, lambda page: str(page.relative_to(staged.parent)))
+        problems += check_deploy_path(deploy_path(config.raw.get("site_url")), defining_file(config, "site_url"))
         for layer in layers:
             problems += _site_problems(layer, staged, [other.site(staged) for other in layers if other.folder], builder,
                                        result)
@@ -112,12 +143,17 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
         # The site links to its PDFs, so they are printed from it and copied in before it is published.
         if handouts and not print_handouts(layers, result, staged, dist_dir / "handouts", staging.kept()):
             return result
+        # The zip is made from the checked folder, and published with it or not at all.
+        zipped = package(settings, staging, len(removed), dist_dir) if offline else None
+        # Server config for this very site (guide.hosting): its hashed files, its languages' 404s.
+        write_host_files(dist_dir / (f"{HOSTING}-offline" if offline else HOSTING), staged,
+                         deploy_path(config.raw.get("site_url")), [layer.folder for layer in layers if layer.folder],
+                         add=staging.add_file)
         staging.publish()
     result.site_dir = staging.final
     result.removed_lines = [(contact_id, defining_file(config, f"extra.crisis_contacts.{contact_id}"), why)
                             for contact_id, why in removed_contacts(config.extra)]
-    if offline:
-        result.offline = package(settings, result.site_dir, len(removed), dist_dir)
+    result.offline = zipped
     if result.handouts:
         result.handouts.site_copy = result.site_dir / FOLDER
     return result
@@ -173,7 +209,7 @@ def _site_problems(layer: Layer, staged: Path, others: list[Path], builder: str,
     report = check_built_site(site, config, settings.contacts, settings.denied, rules, texts, skip, settings.advice)
     result.pages += report.pages
     result.grades.update(report.grades)
-    problems = report.problems + check_list_page(site, config)
+    problems = report.problems + check_list_page(site, config) + check_overdue_marks(site, config, layer.overdue)
     if builder == "mkdocs":  # Zensical's search can't take readers' words (README: Zensical)
         problems += check_built_index(site, config)
     return problems
@@ -212,6 +248,7 @@ def print_handouts(layers: list[Layer], result: BuildResult, site: Path, out_dir
             out, layer_site = layer.site(staged), layer.site(site)
             made, found = make_handouts(layer_site, settings.handout_url, config.built_path, settings.handout_pages,
                                         settings.cards, out, browser, settings.ui["read_online"])
+            found = blame_added_lines(found, added_lines(config.chain, config.file_yaml, config.shown))
             # Name the files where they are (or would have been) published.
             run.made += [replace(h, path=out_dir / h.path.relative_to(staged)) for h in made]
             if not found:
@@ -220,7 +257,8 @@ def print_handouts(layers: list[Layer], result: BuildResult, site: Path, out_dir
                 found = missing_pdfs(layer_site, config)
             problems += found
         if problems:
-            problems = [Problem(p.file.replace(str(staged), str(out_dir)), p.message, p.key) for p in problems]
+            problems = [Problem(p.file.replace(str(staged), str(out_dir)), p.message.replace(str(staged), str(out_dir)),
+                                p.key) for p in problems]
             _failed(result, problems, f"Some handouts are not right. {site_kept} {staging.kept()}")
             return False
         staging.publish()
@@ -228,11 +266,11 @@ def print_handouts(layers: list[Layer], result: BuildResult, site: Path, out_dir
     return True
 
 
-def package(settings: Settings, site_dir: Path, removed: int, dist_dir: Path) -> OfflinePackage:
+def package(settings: Settings, staging: Staging, removed: int, dist_dir: Path) -> OfflinePackage:
     name = slug(settings.config.raw.get("site_name", "guide"))
     zip_path = dist_dir / f"{name}-offline.zip"
-    size = replace_file(zip_path, lambda path: make_zip(site_dir, path, name))
-    files = sum(1 for p in site_dir.rglob("*") if p.is_file())
+    size = staging.add_file(zip_path, lambda path: make_zip(staging.path, path, name))
+    files = sum(1 for p in staging.path.rglob("*") if p.is_file())
     return OfflinePackage(zip_path, size, files, removed, name)
 
 

@@ -6,12 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+# Review dates, sorted out of the rest: a clinic's copy builds on with an overdue national page
+# (marked on it), and the report leads with dates and summarises open claims.
+OVERDUE, DUE, OPEN_CLAIM = "overdue", "due", "open-claim"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str      # the file to fix: the page, the overlay, the log (never mkdocs.yml for a page's fault)
     message: str   # what is wrong and how to fix it
     key: str = ""  # the config key at fault, when the file is a config file
+    kind: str = ""  # OVERDUE, DUE or OPEN_CLAIM: what the build and its report do with it
 
     def __str__(self) -> str:
         return f"{self.key}: {self.message}" if self.key else self.message

@@ -3,20 +3,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.problems import Problem, format_report, shown_path
+from guide.problems import OPEN_CLAIM, Problem, format_report, shown_path
 from guide.result import BuildResult
 
 ZIP_TARGET_BYTES = 1024 * 1024
 HANDOUT_TARGET_SECONDS = 30
 
 
-def print_result(result: BuildResult, shown=str) -> None:
-    """`shown` turns a path into what the editor should read (relative to the repo)."""
+def print_result(result: BuildResult, shown=str, claims: bool = False) -> None:
+    """`shown` turns a path into what the editor should read (relative to the repo); `claims`
+    lists every open claim instead of counting them."""
     if result.builder_output:
         print(result.builder_output)
     if result.grades:
         print(grade_table(result))
-    _warn(result.warnings)
+    _warn(result.warnings, claims)
     if result.pages and result.site_dir is not None:
         for contact_id, file, why in result.removed_lines:
             print(f"Removed line: {contact_id!r} ({file}): {why}")
@@ -67,9 +68,19 @@ def _source(label: str) -> str:
     return label.split("(", 1)[-1].rstrip(")")  # 'site/x/index.html (docs/x.md)' -> docs/x.md
 
 
-def _warn(warnings: list[Problem]) -> None:
-    if warnings:
-        print("WARNING:\n" + format_report(warnings, "warning"))
+def _warn(warnings: list[Problem], claims: bool) -> None:
+    """What the person building can act on first (dates, addresses); the open claims, which wait
+    for a clinician, as one line unless asked for (--claims)."""
+    actionable = [w for w in warnings if w.kind != OPEN_CLAIM]
+    open_claims = [w for w in warnings if w.kind == OPEN_CLAIM]
+    if actionable:
+        print("WARNING:\n" + format_report(actionable, "warning"))
+    if open_claims and claims:
+        print("Open claims (for the guide's clinical reviewers):\n" + format_report(open_claims, "open claim"))
+    elif open_claims:
+        logs = len({w.file for w in open_claims})
+        print(f"Note: {len(open_claims)} claim(s) in {logs} fact-check log(s) are open, waiting for a clinician to "
+              "confirm them (nothing to do for this build; list them with --claims).")
 
 
 def display(repo: Path):

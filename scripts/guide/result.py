@@ -10,6 +10,7 @@ from guide.page_check import Readability
 from guide.problems import Problem
 
 OK, CHECKS_FAILED, BAD_CONFIG = 0, 1, 2  # exit codes
+CANT_PUBLISH = 3  # the output folder isn't the build's, another build is writing it, or the disk refused
 
 
 @dataclass
@@ -31,7 +32,7 @@ class HandoutRun:
 
 @dataclass
 class BuildResult:
-    code: int                                    # OK, CHECKS_FAILED or BAD_CONFIG
+    code: int                                    # OK, CHECKS_FAILED, BAD_CONFIG or CANT_PUBLISH
     headline: str = ""                           # why it failed, and what was kept
     builder: str = "mkdocs"
     problems: list[Problem] = field(default_factory=list)

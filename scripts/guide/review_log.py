@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from guide.problems import Problem
-from guide.source_text import is_date, read_source
+from guide.problems import DUE, OPEN_CLAIM, OVERDUE, Problem
+from guide.source_text import is_date, load_yaml, read_source
 
 VERDICTS = ("confirmed", "corrected", "added", "removed", "open")
 CLAIM_FIELDS = {"claim", "source", "checked", "verdict", "note", "expires"}
@@ -30,7 +30,7 @@ def load_review_log(path: Path, where: str) -> tuple[object | None, list[Problem
     if text is None:
         return None, problems
     try:
-        return yaml.safe_load(text), []
+        return load_yaml(text)[0], []  # a date not on the calendar stays text: the checks name it
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
@@ -65,7 +65,9 @@ def check_review_log(log: object, where: str, page: str, reviewed: dt.date, toda
     signoff_needed (why), the review must carry a clinician's sign-off."""
     if not isinstance(log, dict) or not isinstance(log.get("reviews"), list):
         return [Problem(where, f"must be a mapping with 'page' and a list of 'reviews' ({HOW})")], []
-    problems = []
+    problems = [Problem(where, f"review {number}: 'reviewed' must be a date like 2026-11-21 (got {entry.get('reviewed')!r})")
+                for number, entry in enumerate(log["reviews"], start=1)
+                if isinstance(entry, dict) and not is_date(entry.get("reviewed"))]
     if Path(str(log.get("page", ""))).name != Path(page).name:
         problems.append(Problem(where, f"'page' is {log.get('page')!r} but this log belongs to {page}"))
     review = current_review(log, reviewed)
@@ -86,16 +88,18 @@ def check_review_log(log: object, where: str, page: str, reviewed: dt.date, toda
         found = _claim_problems(claim, today)
         problems += [Problem(where, f"review {reviewed}, claim {number}: {message}") for message in found]
         if not found and claim["verdict"] == "open":
-            warnings.append(Problem(where, f"open claim on {page}: {claim['claim']} ({claim.get('note', 'no note')})"))
+            warnings.append(Problem(where, f"open claim on {page}: {claim['claim']} ({claim.get('note', 'no note')})",
+                                    kind=OPEN_CLAIM))
         if found or not is_date(claim.get("expires")) or claim["verdict"] == "removed":
             continue
         ends, what = claim["expires"], _short(claim["claim"])
         if today > ends:
             problems.append(Problem(page, f"a claim stopped being true on {ends} ({where}, claim {number}: {what!r}): "
-                                          "re-check it, fix the page, and log a new review"))
+                                          "re-check it, fix the page, and log a new review", kind=OVERDUE))
         elif (ends - today).days <= warn_days:
             warnings.append(Problem(page, f"a claim stops being true on {ends}, in {(ends - today).days} day(s) "
-                                          f"({where}, claim {number}: {what!r}): after that the build fails"))
+                                          f"({where}, claim {number}: {what!r}): after that the build fails",
+                                    kind=DUE))
     end = nearest_end(review)
     if end is not None and is_date(next_review) and next_review > end[0]:
         problems.append(Problem(page, f"front matter: 'next_review' {next_review} falls after {end[0]}, when a claim "

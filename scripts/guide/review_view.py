@@ -1,17 +1,25 @@
-"""What a page's foot shows of its fact-check log, computed once in Python: who signed it off
-(or that no clinician has yet) and the date a claim on it stops being true. Keyed by the page's
-URL as the builder gives it to templates (page.url), so templates only look it up (no method
-calls: MiniJinja). MkDocs gets it from the config hook; Zensical from the generated overlay."""
+"""What a page shows of its fact-check log, computed once in Python: who signed it off (or that
+no clinician has yet), the date a claim on it stops being true, and since when it is overdue for
+review. Keyed by the page's URL as the builder gives it to templates (page.url), so templates
+only look it up (no method calls: MiniJinja). MkDocs gets it from the config hook; Zensical
+from the generated overlay."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from guide.config import built_path, url_path
+from guide.problems import OVERDUE, Problem
 from guide.review_log import current_review, load_review_log, nearest_end, signoff_of
 from guide.settings import Settings
 from guide.source_check import split_front_matter
+from guide.source_text import is_date
 
 KEY = "page_reviews"   # config.extra.page_reviews in templates
+MARK = "[data-pe-overdue]"  # the note an overdue page shows under its title
 
 
 def page_url(name: str, use_directory_urls: bool) -> str:
@@ -20,7 +28,7 @@ def page_url(name: str, use_directory_urls: bool) -> str:
     return url_path(built) if use_directory_urls else built.as_posix()
 
 
-def page_reviews(settings: Settings, use_directory_urls: bool) -> dict[str, dict]:
+def page_reviews(settings: Settings, use_directory_urls: bool, today: dt.date | None = None) -> dict[str, dict]:
     config, rules = settings.config, settings.rules
     reviews = {}
     for name in config.nav_pages:
@@ -38,5 +46,43 @@ def page_reviews(settings: Settings, use_directory_urls: bool) -> dict[str, dict
         reviews[page_url(name, use_directory_urls)] = {
             "signoff": {**signoff, "date": str(signoff["date"])} if signoff else None,
             "ends": str(end[0]) if end else "",
+            "overdue": overdue_since(page.meta.get("next_review"), end, today or dt.date.today()),
         }
     return reviews
+
+
+def overdue_since(next_review: object, end: tuple[dt.date, str] | None, today: dt.date) -> str:
+    """The date the page fell due (its review, or a claim's end), when that has passed. Only a
+    clinic's copy builds then (guide.pipeline); the page says so at its top."""
+    passed = [day for day in (next_review if is_date(next_review) else None, end[0] if end else None)
+              if day is not None and day < today]
+    return str(min(passed)) if passed else ""
+
+
+def clinic_overdue(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """(the rest, warnings) for a clinic's copy: an overdue national page can't be re-checked by
+    the clinic, so it no longer stops the build; the page says so under its title instead."""
+    rest = [p for p in problems if p.kind != OVERDUE]
+    warnings = [replace(p, message=f"{p.message.split(': re-check')[0]}: this clinic's copy is built anyway and the "
+                                   "page says under its title that its review is overdue. Update to the guide's newer "
+                                   "release, where its editors have re-checked it")
+                for p in problems if p.kind == OVERDUE]
+    return rest, warnings
+
+
+def check_overdue_marks(site: Path, config, pages: list[str]) -> list[Problem]:
+    """Each overdue page of a clinic's copy shows the note (partials/review-overdue.html)."""
+    problems = []
+    for name in pages:
+        built = site / config.built_path(name)
+        if built.is_file() and LexborHTMLParser(built.read_text(encoding="utf-8")).css_first(MARK) is None:
+            problems.append(Problem(f"{site.name}/{config.built_path(name).as_posix()}", f"{name} is overdue for review "
+                                    f"but its page doesn't say so ({MARK} missing): overrides/partials/"
+                                    "review-overdue.html must show it"))
+    return problems
+
+
+def overdue_pages(warnings: list[Problem], config) -> list[str]:
+    """The pages (relative to docs_dir) the warnings say are overdue."""
+    docs = config.docs_dir.relative_to(config.root).as_posix() + "/"
+    return sorted({p.file.removeprefix(docs) for p in warnings if p.kind == OVERDUE and p.file.startswith(docs)})

@@ -2,20 +2,33 @@
 the MkDocs hooks (so `mkdocs serve` and plain `mkdocs build` too) and the tests all use this."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.clinic import Clinic, parse_clinic
+from guide.clinic import FIELDS as CLINIC_FIELDS
+from guide.clinic import INTAKE_FIELDS, Clinic, parse_clinic
 from guide.config import SiteConfig, defining_file, load_site_config
 from guide.config_text import check_config_texts
-from guide.contacts import Contact, parse_contacts, parse_denied, removed_contacts
+from guide.contacts import CHANNEL_FIELDS, CONTACT_FIELDS, Contact, parse_contacts, parse_denied, removed_contacts
 from guide.content_rules import CALLS_KEY, ContentRules, box_call_problems, extension_options, parse_content_rules
 from guide.handouts import Card, parse_handouts
-from guide.localize import language_block_problems, languages, localized, site_language
+from guide.help_row import help_row_problems
+from guide.localize import (
+    BASE_LANGUAGE,
+    language_block_problems,
+    languages,
+    localized,
+    misplaced_blocks,
+    site_language,
+)
+from guide.overlay_rules import overlay_line_problems
 from guide.problems import Problem
 from guide.safety_advice import Advice, overlay_problems, parse_advice
 from guide.search_terms import search_term_problems
+from guide.site_address import alternate_address, public_address, site_address
 from guide.ui_words import parse_ui
+from guide.yaml_keys import duplicate_key_problems
 
 
 @dataclass
@@ -32,17 +45,31 @@ class Settings:
     handout_url_key: str         # the config key that set it (for warnings)
     language: str                # theme.language: the words the config's language blocks give
     ui: dict                     # extra.ui: the words templates and printed sheets show
-    words: dict                  # extra's LOCALIZED blocks as this language's readers see them
+    words: dict                  # extra's LOCALIZED blocks as this language's readers see them, and the
+                                 # language link with its absolute address
     advice: Advice               # warning signs and step lists, in this language
+    site_url: str = ""           # this language's public address (guide.site_address)
 
 
-def localized_extra(extra: dict, language: str) -> dict:
+def localized_extra(extra: dict, language: str, codes: set[str] | None = None) -> dict:
     """extra with the crisis lines and the clinic's block in the site's language."""
-    codes = languages(extra)
-    return {**extra, **{key: localized(extra[key], language, codes) for key in LOCALIZED if key in extra}}
+    codes = codes or languages(extra)
+    return {**extra, **{key: localized(extra[key], language, codes, block_fields, f"extra.{key}")
+                        for key in LOCALIZED if key in extra}}
 
 
 LOCALIZED = ("crisis_contacts", "clinic")
+
+
+def block_fields(key: str) -> set[str] | None:
+    """The fields a language block at this key may give (the block's own fields), so a typo in
+    `es:` is named there; None where blocks aren't checked by field."""
+    parts = re.sub(r"\[\d+\]", "[]", key).split(".")
+    if parts[:2] == ["extra", "crisis_contacts"]:
+        return {3: CONTACT_FIELDS, 4: CHANNEL_FIELDS if parts[-1] == "channels[]" else None}.get(len(parts))
+    if parts == ["extra", "clinic"]:
+        return CLINIC_FIELDS
+    return INTAKE_FIELDS if parts == ["extra", "clinic", "intake"] else None
 
 
 def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
@@ -54,10 +81,14 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
         return defining_file(config, key)
 
     language = site_language(config.raw)
-    codes = languages(config.extra)
-    block_problems = [p for key in LOCALIZED
-                      for p in language_block_problems(config.extra.get(key), f"extra.{key}", codes, locate)]
-    extra = localized_extra(config.extra, language)
+    # The guide's languages are its base config's: a one-language build of it keeps them.
+    codes = languages(config.extra) | languages(config.file_yaml(config.chain[-1]).get("extra") or {})
+    block_problems = [p for key in LOCALIZED for p in language_block_problems(
+        config.extra.get(key), f"extra.{key}", codes, locate, block_fields)]
+    block_problems += misplaced_blocks(config.extra, codes, locate)
+    for path in config.chain:  # a repeated key silently drops data: in every file of the chain
+        block_problems += duplicate_key_problems(path.read_text(encoding="utf-8", errors="replace"), config.shown(path))
+    extra = localized_extra(config.extra, language, codes)
     denied, problems = parse_denied(config.extra, locate("extra.denied_numbers"))
     problems += block_problems
     contacts, found = parse_contacts(extra, locate, denied)
@@ -71,17 +102,25 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     levels = (extension_options(config.raw, "guide.urgency_boxes") or {}).get("levels")
     advice, advice_problems = parse_advice(config.raw, locate, language, codes, levels, config.docs_dir)
     problems += advice_problems + overlay_problems(config.chain, config.file_yaml, config.shown)
+    problems += overlay_line_problems(config.chain, config.file_yaml, config.shown)
     if rules is not None:  # what a clinic writes gets the page rules too
         problems += check_config_texts(extra, locate, rules)
         removed = {line for line, _ in removed_contacts(config.extra)}
         problems += box_call_problems(rules, {c.id for c in contacts}, removed, locate(CALLS_KEY))
-    if problems:
-        return None, problems
     if clinic is not None:
         contacts = [*contacts, clinic.intake]
+    if not problems:  # the help row's size, from the valid lines' words in this language
+        problems += help_row_problems(contacts, ui["extension"], locate, [config.shown(p) for p in config.chain],
+                                      "" if language == BASE_LANGUAGE else language)
+    if problems:
+        return None, problems
     pages, cards, public_url = handouts
+    site_url = site_address(config)
     url_key = "extra.handouts.public_url" if public_url else "site_url"
-    url = public_url or config.raw.get("site_url") or ""
+    url = (public_address(config) if public_url else site_url) or ""
     words = {key: extra[key] for key in LOCALIZED if key in extra}
+    link = config.extra.get("language_link")
+    if isinstance(link, dict) and site_url:  # absolute: search engines ignore relative alternates
+        words["language_link"] = {**link, "url": alternate_address(site_url, str(link.get("base", "")))}
     return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui, words,
-                    advice), []
+                    advice, site_url), []

@@ -24,6 +24,7 @@ from guide.page_check import Readability, check_boxes, check_grade, readability
 from guide.problems import Problem
 from guide.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
 from guide.safety_advice import Advice
+from guide.script_check import check_page_script
 from guide.search_dialog import needs_label
 from guide.settings import Settings
 
@@ -97,6 +98,7 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
         problems += check_page_contacts(tree, contacts, label) + denied_in_page(tree, denied, label)
         problems += check_help_control(tree, label)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
+        problems += check_page_script(tree, label)
         if page.relative_to(site_dir).as_posix() == ERROR_PAGE:
             problems += check_error_page(tree, label)
         if page == help_page:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import yaml
 
 from guide.content_rules import ContentRules
-from guide.problems import Problem
+from guide.problems import DUE, OVERDUE, Problem
 from guide.review_log import check_review_log, check_translation_current, load_review_log
-from guide.source_text import is_date, read_source
+from guide.source_text import is_date, load_yaml, read_source
 
 REQUIRED = ("title", "description", "reviewed", "next_review", "sources")
 OPTIONAL = ("template", "hide", "search")
@@ -34,7 +34,7 @@ def split_front_matter(text: str, where: str) -> tuple[SourcePage | None, list[P
     if end is None:
         return None, [Problem(where, "front matter has no closing --- line")]
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = load_yaml("\n".join(lines[1:end]))[0] or {}  # a date not on the calendar stays text
     except yaml.YAMLError as error:
         # +2: the file's opening --- line, and 1-based lines. The context mark is where the
         # broken value starts; the problem mark is where the parser gave up.
@@ -99,10 +99,11 @@ def check_review_due(meta: dict, where: str, today: dt.date, rules: ContentRules
                                f"{reviewed}: set it to {latest} or sooner (content_rules.review_interval_days)")], []
     if today > due:
         return [Problem(where, f"review overdue since {due}: re-check every claim against current sources, log "
-                               "them in the review log, then update 'reviewed' and 'next_review'")], []
+                               "them in the review log, then update 'reviewed' and 'next_review'", kind=OVERDUE)], []
     days_left = (due - today).days
     if days_left <= rules.review_warn_days:
-        return [], [Problem(where, f"review due {due}, in {days_left} day(s): after that date the build fails")]
+        return [], [Problem(where, f"review due {due}, in {days_left} day(s): after that date the build fails",
+                            kind=DUE)]
     return [], []
 
 

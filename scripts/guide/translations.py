@@ -7,14 +7,14 @@ every language: the translation's layer is put on top of the overlay in a genera
 beside it (the overlay's own `es:` blocks give its Spanish words)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 from selectolax.lexbor import LexborHTMLParser
 
-from guide.config import SiteConfig
+from guide.config import SiteConfig, read_config_file
 from guide.phone import dialled_digits
 from guide.problems import Problem, config_problem
 
@@ -44,8 +44,10 @@ def translations(config: SiteConfig, locate) -> tuple[list[Translation], list[Pr
         if not path.is_file():
             problems.append(config_problem(locate, f"{KEY}.{language}: {name} not found next to {config.path.name}"))
             continue
-        with path.open("rb") as handle:
-            layer = yaml_load(handle.read().decode()) or {}
+        layer, unreadable = read_config_file(path)
+        if layer is None:
+            problems += unreadable
+            continue
         if (config.root / str(layer.get("INHERIT", ""))).resolve() == config.path.resolve():
             found.append(Translation(str(language), path, str(language)))
         else:
@@ -66,7 +68,8 @@ def _generated(config: SiteConfig, language: str, layer: dict) -> Path:
     public = (config.extra.get("handouts") or {}).get("public_url")
     if public:
         layer.setdefault("extra", {}).setdefault("handouts", {})["public_url"] = str(public).rstrip("/") + f"/{language}/"
-    path = config.root / f".{config.path.stem}.{language}.yml"
+    # Named per run: two builds of one overlay at once must not share (and delete) each other's.
+    path = config.root / f".{config.path.stem}.{language}.{os.getpid()}.gen.yml"
     path.write_text(yaml.safe_dump({"INHERIT": config.path.name, **layer}, sort_keys=False, allow_unicode=True),
                     encoding="utf-8")
     return path

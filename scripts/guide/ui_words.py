@@ -14,7 +14,7 @@ KEYS = (
     "hours", "note", "cost", "privacy", "languages", "our_clinic", "sources", "last_reviewed",
     "next_review", "months", "date", "handouts_pages", "handouts_cards", "handouts_ready",
     "handouts_none", "handouts_print", "letter", "or", "read_online", "signed_off", "no_signoff",
-    "clinic_reviewed", "rule_ends", "rule_ends_then",
+    "clinic_reviewed", "rule_ends", "rule_ends_then", "extension", "review_overdue", "review_overdue_then",
 )
 DATE_FIELDS = ("{day}", "{month}", "{year}")
 

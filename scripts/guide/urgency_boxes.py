@@ -79,6 +79,10 @@ def call_links(cells: list[dict]) -> etree.Element:
         name.tail = " "
         number = etree.SubElement(link, "span", {"class": "pe-call__number"})
         number.text = cell["number"]
+        if cell.get("extension"):  # "ext. 204", worded by guide.crisis_view
+            number.tail = " "
+            extension = etree.SubElement(link, "span", {"class": "pe-call__ext"})
+            extension.text = cell["extension"]
         link.tail = " "
     return row
 

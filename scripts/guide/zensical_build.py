@@ -78,11 +78,14 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts
         width, height = logo_size(clinic.logo)
         extra["clinic"] = {"logo_src": f"{LOGO_FOLDER}/{clinic.logo.name}", "logo_width": width,
                            "logo_height": height}
+    if "language_link" in settings.words:
+        extra["language_link"] = settings.words["language_link"]
     if settings.language != BASE_LANGUAGE:
         return _flattened(settings, offline, site_dir, extra)
     # Zensical's default look is its own ("modern"); guide.css is made for Material's.
     return {"INHERIT": settings.config.path.name, "site_dir": site_dir, "theme": {"variant": "classic"},
-            "extra": extra, "markdown_extensions": {BOXES: box_options(settings)}}
+            "extra": extra, "markdown_extensions": {BOXES: box_options(settings)},
+            **({"site_url": settings.site_url} if settings.site_url else {})}
 
 
 def box_options(settings: Settings) -> dict:
@@ -99,6 +102,8 @@ def _flattened(settings: Settings, offline: bool, site_dir: str, computed: dict)
     clinic = {**(extra.get("clinic") or {}), **computed.pop("clinic", {})}
     raw["extra"] = {**extra, **computed, **({"clinic": clinic} if clinic else {})}
     raw["site_dir"] = site_dir
+    if settings.site_url:
+        raw["site_url"] = settings.site_url
     raw["theme"] = {**raw.get("theme", {}), "variant": "classic"}
     raw.setdefault("plugins", {}).setdefault("offline", {})["enabled"] = offline  # !ENV was read at load
     extensions = raw.setdefault("markdown_extensions", {})
@@ -107,17 +112,33 @@ def _flattened(settings: Settings, offline: bool, site_dir: str, computed: dict)
 
 
 def finish_site(settings: Settings, site: Path) -> None:
-    """The hooks' work on output: the clinic logo, a relative 404 page, the security policy."""
+    """The hooks' work on output: the clinic logo, a relative 404 page, the security policy;
+    and the files MkDocs copies from a symlinked folder in docs_dir (a translation's assets/
+    shares the main one's) that Zensical leaves out."""
+    copy_linked_files(settings.config.docs_dir, site)
     clinic = settings.clinic
     if clinic is not None and clinic.logo is not None:
         (site / LOGO_FOLDER).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(clinic.logo, site / LOGO_FOLDER / clinic.logo.name)
-    site_url = str(settings.config.raw.get("site_url") or "/")
+    site_url = settings.site_url or "/"
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if page.relative_to(site).as_posix() == ERROR_PAGE:
             html = relative_error_page(html, site_url)
         page.write_text(add_policy(html), encoding="utf-8")
+
+
+def copy_linked_files(docs_dir: Path, site: Path) -> None:
+    """Every file under a symlinked folder of docs_dir (not a page), where the site lacks it."""
+    for folder, _, names in os.walk(docs_dir, followlinks=True):
+        if not any(part.is_symlink() for part in [Path(folder), *Path(folder).parents] if part.is_relative_to(docs_dir)):
+            continue
+        for name in names:
+            source = Path(folder) / name
+            target = site / source.relative_to(docs_dir)
+            if source.suffix != ".md" and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
 
 
 def relative_error_page(html: str, site_url: str) -> str:

@@ -32,6 +32,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(f"Invalid config ({path.name}); nothing was built. " + format_report(problems))
     # The clinic's block (and the lines) in the site's language, for the templates that read them.
     config.extra.update(settings.words)
+    # One address for every language: a translation's is the main site's plus its folder.
+    if settings.site_url:
+        config.site_url = settings.site_url
     # Material's offline plugin (which turns directory URLs off) has run its on_config by now.
     config.extra[KEY] = crisis_view(settings, config.use_directory_urls)
     # Each page's sign-off and the date a claim on it ends, from its fact-check log.
