@@ -92,7 +92,8 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
     config.offline = offline
     result = BuildResult(0, builder=builder, max_grade=rules.max_grade, contacts=len(settings.contacts))
     result.min_ease = max((layer.settings.rules.min_reading_ease or 0.0 for layer in layers), default=0.0)
-    result.warnings += site_url_warnings(settings.site_url, lambda key: defining_file(config, key))
+    # Named in the file being built: where the host of this copy sets its own address.
+    result.warnings += site_url_warnings(settings.site_url, config.shown(config.path))
 
     # Sources first, so a broken page is reported even when the builder also fails on it.
     default_dir = "site-offline" if offline else config.raw.get("site_dir", "site")
