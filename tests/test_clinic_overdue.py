@@ -50,3 +50,13 @@ def test_clinic_copy_fails_when_the_overdue_note_is_missing(tiny_site, capsys):
     code, out = build(overlay(tiny_site, CLINIC), capsys)
     assert code == 1
     assert "index.md is overdue for review but its page doesn't say so ([data-pe-overdue] missing)" in out
+
+
+def test_what_falls_due_soon_says_what_happens_in_a_clinics_copy():
+    from guide.problems import DUE, Problem
+    from guide.review_view import clinic_due
+    due = Problem("docs/x.md", "review due 2027-01-01, in 5 day(s): after that date the build fails", kind=DUE)
+    other = Problem("mkdocs.yml", "after that date the build fails", "site_url")
+    assert clinic_due([due, other]) == [
+        Problem("docs/x.md", "review due 2027-01-01, in 5 day(s): after that date this copy marks the page as "
+                             "overdue for review", kind=DUE), other]

@@ -347,3 +347,17 @@ def test_read_only_output_is_a_message(tiny_site, capsys, monkeypatch):
     assert (f"  {tiny_site.root / '.site.staging'}\n    - can't write: read-only: this disk can't be written; build "
             "into a folder you can write (--site-dir, --dist-dir)") in out
     assert contents(site) == {MARKER: MARKER_TEXT.encode(), "old.html": b"good"}
+
+
+def test_full_disk_inside_the_builder_is_a_message(tiny_site, capsys, monkeypatch):
+    """The builder runs in its own process: a full disk there (its traceback ends in Errno 28) is
+    told like one in the build's own writes, naming the output, and the last good site stays."""
+    import guide.pipeline
+    from guide.site_build import BuilderRun
+    site = old_build(tiny_site.root / "site")
+    monkeypatch.setattr(guide.pipeline, "run_builder", lambda *args, **kwargs: BuilderRun(
+        False, "Traceback (most recent call last):\nOSError: [Errno 28] No space left on device: 'x.html'", 0.1))
+    code, out = build(tiny_site.config(), capsys)
+    assert code == 1 and "Traceback" not in out
+    assert f"  {tiny_site.root / 'site'}\n    - can't write: the disk is full; free space and build again" in out
+    assert contents(site) == {MARKER: MARKER_TEXT.encode(), "old.html": b"good"}

@@ -28,7 +28,7 @@ from guide.overlay_rules import added_lines, blame_added_lines
 from guide.problems import Problem
 from guide.publish import PublishRefused, Staging, write_problem
 from guide.result import BAD_CONFIG, CANT_PUBLISH, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
-from guide.review_view import check_overdue_marks, clinic_overdue, overdue_pages
+from guide.review_view import check_overdue_marks, clinic_due, clinic_overdue, overdue_pages
 from guide.search_terms import check_built_index
 from guide.settings import Settings, load_settings
 from guide.site_address import site_url_warnings
@@ -106,6 +106,8 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
             result.warnings += overdue
             layer.overdue = overdue_pages(overdue, layer.settings.config)
         problems += found
+    if settings.clinic is not None:  # and what falls due soon won't stop its build either
+        result.warnings = clinic_due(result.warnings)
     problems += _pair_problems(layers, shown)
 
     dist_dir = dist_dir or config.root / "dist"
@@ -117,6 +119,9 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
             if not run.ok:
                 lconfig = layer.settings.config
                 found = mkdocs_problems(run.output, shown(lconfig.docs_dir), shown(lconfig.path))
+                if not found and "[Errno 28]" in run.output:  # ENOSPC inside the builder's process
+                    found = [Problem(shown(staging.final), "can't write: the disk is full; free space and build "
+                                                           "again")]
                 if not found:  # a crash, not a warning: show what the builder said
                     result.builder_output = builder_messages(run.output)
                     found = [Problem(shown(lconfig.path), f"{builder} build failed: fix the messages above")]

@@ -12,7 +12,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from guide.config import built_path, url_path
-from guide.problems import OVERDUE, Problem
+from guide.problems import DUE, OVERDUE, Problem
 from guide.review_log import current_review, load_review_log, nearest_end, signoff_of
 from guide.settings import Settings
 from guide.source_check import split_front_matter
@@ -68,6 +68,14 @@ def clinic_overdue(problems: list[Problem]) -> tuple[list[Problem], list[Problem
                                    "release, where its editors have re-checked it")
                 for p in problems if p.kind == OVERDUE]
     return rest, warnings
+
+
+def clinic_due(warnings: list[Problem]) -> list[Problem]:
+    """In a clinic's copy a page falling due won't stop the build: say what will happen instead."""
+    return [replace(w, message=w.message.replace("after that date the build fails", "after that date this copy "
+                                                 "marks the page as overdue for review")
+                    .replace("after that the build fails", "after that this copy marks the page as overdue for "
+                             "review")) if w.kind == DUE else w for w in warnings]
 
 
 def check_overdue_marks(site: Path, config, pages: list[str]) -> list[Problem]:
