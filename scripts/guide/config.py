@@ -17,6 +17,7 @@ class SiteConfig:
     path: Path                                   # the file given to the build
     raw: dict                                    # merged YAML, as MkDocs sees it
     chain: list[Path] = field(default_factory=list)  # the file and every file it INHERITs
+    files: dict[Path, dict] = field(default_factory=dict)  # each file of the chain as written, read once
     offline: bool = False                        # built with the offline plugin on
 
     @property
@@ -57,10 +58,13 @@ class SiteConfig:
         return list(walk(self.raw.get("nav")))
 
     def file_yaml(self, path: Path) -> dict:
-        """One file of the INHERIT chain as written (not merged)."""
-        with path.open("rb") as handle:
-            node = yaml_load(handle.read().decode()) or {}
-        return node if isinstance(node, dict) else {}
+        """One file of the INHERIT chain as written (not merged): parsed once, when the config
+        was loaded, then looked up by every check that asks which file sets what."""
+        if path not in self.files:
+            with path.open("rb") as handle:
+                node = yaml_load(handle.read().decode()) or {}
+            self.files[path] = node if isinstance(node, dict) else {}
+        return self.files[path]
 
     @staticmethod
     def shown(path: Path) -> str:
@@ -90,8 +94,7 @@ def defining_file(config: SiteConfig, key: str) -> str:
     for a key nobody sets, the file given to the build."""
     parts = [p.split("[")[0] for p in key.split(".")]
     for path in config.chain:
-        with path.open("rb") as handle:
-            node = yaml_load(handle.read().decode()) or {}
+        node = config.file_yaml(path)
         for depth, part in enumerate(parts):
             if not isinstance(node, dict) or part not in node:
                 break
@@ -114,7 +117,7 @@ def load_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
     path = path.resolve()
     if not path.is_file():
         return None, [Problem(str(path), "config file not found")]
-    chain, problems = _inherit_chain(path)
+    chain, files, problems = _inherit_chain(path)
     if problems:
         return None, problems
     try:
@@ -124,23 +127,25 @@ def load_site_config(path: Path) -> tuple[SiteConfig | None, list[Problem]]:
         return None, [Problem(str(path), str(error))]
     if not isinstance(raw, dict):
         return None, [Problem(str(path), "config must be a YAML mapping")]
-    return SiteConfig(path=path, raw=raw, chain=chain), []
+    return SiteConfig(path=path, raw=raw, chain=chain, files=files), []
 
 
-def _inherit_chain(path: Path) -> tuple[list[Path], list[Problem]]:
-    """The file and every file it INHERITs, each readable (read_config_file). A missing parent
-    ends the chain: MkDocs' loader then names it."""
-    chain = [path]
+def _inherit_chain(path: Path) -> tuple[list[Path], dict[Path, dict], list[Problem]]:
+    """The file and every file it INHERITs, each readable (read_config_file), and each as read.
+    A missing parent ends the chain: MkDocs' loader then names it."""
+    chain: list[Path] = [path]
+    files: dict[Path, dict] = {}
     while True:
         node, problems = read_config_file(chain[-1])
         if node is None:
-            return chain, problems
+            return chain, files, problems
+        files[chain[-1]] = node
         parent = node.get("INHERIT")
         if not parent or not (chain[-1].parent / str(parent)).is_file():
-            return chain, []
+            return chain, files, []
         chain.append((chain[-1].parent / str(parent)).resolve())
         if chain[-1] in chain[:-1]:  # a loop: MkDocs' loader names it
-            return chain[:-1], []
+            return chain[:-1], files, []
 
 
 def read_config_file(path: Path) -> tuple[dict | None, list[Problem]]:

@@ -180,7 +180,7 @@ def _channel_problems(key: str, channel: object, denied: dict[str, str]) -> list
             return messages + [f"{key}.number: a {href.split(':')[0]}: link must show its number"]
         messages += dial_problems(key, str(number), href, denied, channel.get("extension"))
     elif channel.get("extension") is not None:
-        messages.append(f"{key}.extension: only a tel: link can dial an extension (href is {href!r})")
+        messages.append(_not_tel(key, href))
     elif not href.startswith(WEB_SCHEMES):
         messages.append(f"{key}.href: must be tel:, sms: or https:// (got {href!r})")
     return messages
@@ -223,11 +223,16 @@ def extension_problems(key: str, extension: object, href: str, linked: str) -> l
         return [f"{key}.extension: {extension!r} must be up to {EXTENSION_MAX} digits in quotes, like "
                 "extension: \"204\"; put words like \"press 2\" in another field"]
     if not href.strip().lower().startswith("tel:"):
-        return [f"{key}.extension: only a tel: link can dial an extension (href is {href!r})"]
+        return [_not_tel(key, href)]
     if linked and linked != extension:
         return [f"{key}.href: {href!r} dials extension {linked}, but extension is \"{extension}\"; write "
                 f"href: {bare!r} and the build adds the extension"]
     return []
+
+
+def _not_tel(key: str, href: str) -> str:
+    """An extension on a link that isn't a phone call (sms:, https://)."""
+    return f"{key}.extension: only a tel: link can dial an extension (href is {href!r})"
 
 
 def _to_contact(contact_id: str, entry: dict) -> Contact:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from guide.page_check import ARTICLE
 from guide.problems import Problem
 
-CONTENT = ".md-content"   # what pages (Markdown) put on the built page
+# What pages (Markdown) put on the built page: the same <article> whose scripts guide.csp never
+# hashes into the policy.
+CONTENT = ARTICLE
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
 
 

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from guide.config import SiteConfig, read_config_file
 from guide.phone import dialled_digits
 from guide.problems import Problem, config_problem
+from guide.site_address import in_folder
 
 KEY = "extra.translations"
 LINK = "a[data-pe-language-link]"
@@ -61,13 +62,13 @@ def _generated(config: SiteConfig, language: str, layer: dict) -> Path:
     layer = {key: value for key, value in layer.items() if key != "INHERIT"}
     site_url = str(config.raw.get("site_url") or "")
     if site_url:
-        layer["site_url"] = site_url.rstrip("/") + f"/{language}/"
+        layer["site_url"] = in_folder(site_url, language)
     clinic = config.extra.get("clinic")
     if isinstance(clinic, dict) and clinic.get("name"):
         layer["site_name"] = f"{clinic['name']} - {layer.get('site_name', config.raw.get('site_name'))}"
     public = (config.extra.get("handouts") or {}).get("public_url")
     if public:
-        layer.setdefault("extra", {}).setdefault("handouts", {})["public_url"] = str(public).rstrip("/") + f"/{language}/"
+        layer.setdefault("extra", {}).setdefault("handouts", {})["public_url"] = in_folder(str(public), language)
     # Named per run: two builds of one overlay at once must not share (and delete) each other's.
     path = config.root / f".{config.path.stem}.{language}.{os.getpid()}.gen.yml"
     path.write_text(yaml.safe_dump({"INHERIT": config.path.name, **layer}, sort_keys=False, allow_unicode=True),
