@@ -1,8 +1,8 @@
 """What a config layered on the guide (a clinic's overlay, a translation) may change in the
 crisis lines: it adds lines, and removes a line that isn't required with a reason. It never
-rewrites a line the base config defines: a local line reusing the id `samhsa` would replace
-SAMHSA's Helpline on every page in every language, and `emergency: {privacy: Confidential}`
-would tell readers a 911 call is confidential. Each refusal names the overlay's key."""
+rewrites a line the base config defines: a local line reusing a national line's id would replace
+that line on every page in every language, and `privacy: Confidential` set over the emergency
+line would tell readers an emergency call is confidential. Each refusal names the overlay's key."""
 from __future__ import annotations
 
 from collections.abc import Callable
