@@ -155,6 +155,7 @@ class TinySite:
                                             "extra:\n  handouts:\n    skip: []\n    cards: null\n"
                                             "    list_page: null\n"
                                             "  search_terms: null\n"  # search terms name the real pages too
+                                            "  first_aid: {page: get-help-now.md}\n"  # a page this site has
                                             "  translations: null\n")  # one language unless a test adds one
         nav = "".join(f"\n  - {name}" for name in self.nav)
         path = self.root / "mkdocs.yml"

@@ -77,10 +77,11 @@ def focused(page):
       return {href: e.getAttribute('href'), id: e.id, outline: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }""")
 
 
-def test_keyboard_reaches_crisis_links_first_and_skip_link_works(browser, built_site, contacts):
-    """Tab: the crisis links in the help row come first, then the skip link, which moves focus
-    to the page. Focus is always visibly outlined."""
-    expected = [c.href for c in contacts] + [ch.href for c in contacts for ch in c.channels if ch.banner]
+def test_keyboard_reaches_crisis_links_first_and_skip_link_works(browser, built_site, contacts, repo_config):
+    """Tab: the quick exit first, then the crisis links in the help row, then the skip link, which
+    moves focus to the page. Focus is always visibly outlined."""
+    expected = [repo_config.extra["quick_exit"]] + [c.href for c in contacts] + [
+        ch.href for c in contacts for ch in c.channels if ch.banner]
     page = browser.new_page(viewport={"width": 360, "height": 640})
     with serve(built_site) as base:
         for path in ("index.html", "dangers/index.html", "404.html"):
@@ -89,6 +90,7 @@ def test_keyboard_reaches_crisis_links_first_and_skip_link_works(browser, built_
             for _ in range(len(expected) + 1):
                 page.keyboard.press("Tab")
                 stops.append(focused(page))
+            assert stops[0]["href"] == expected[0], path  # the quick exit
             assert sorted(s["href"] for s in stops[: len(expected)]) == sorted(expected), path
             assert stops[len(expected)]["href"] == "#pe-content", path
             assert all(s["outline"] == "solid" and s["width"] >= 2 for s in stops), path

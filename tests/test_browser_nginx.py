@@ -116,15 +116,17 @@ def _url(path: str, site: Path, rel: Path) -> str:
 
 def test_every_file_has_the_headers_and_its_caching(nginx, built_site):
     """Every built file answers 200 with the policy header (frame-ancestors included); hashed
-    names are cached for a year, pages and everything else revalidated."""
+    names are cached for a year, pages and everything else revalidated; the contacts file is a vCard."""
     files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file() and p.name[0] != ".")
     wrong = []
     for rel in files:
         status, headers, _ = get(nginx + _url(SITE_PATH, built_site, rel))
         cache = LONG_CACHE if HASHED.search(rel.name) else REVALIDATE
         if status != 200 or headers.get("Cache-Control") != cache or any(
-                headers.get(name) != value for name, value in SECURITY_HEADERS.items()):
-            wrong.append(f"{rel}: {status} {headers.get('Cache-Control')!r} {headers.get('Content-Security-Policy')!r}")
+                headers.get(name) != value for name, value in SECURITY_HEADERS.items()) or (
+                rel.suffix == ".vcf" and not headers.get("Content-Type", "").startswith("text/vcard")):
+            wrong.append(f"{rel}: {status} {headers.get('Cache-Control')!r} {headers.get('Content-Security-Policy')!r} "
+                         f"{headers.get('Content-Type')!r}")
     assert not wrong
     assert "frame-ancestors 'none'" in SECURITY_HEADERS["Content-Security-Policy"]
 

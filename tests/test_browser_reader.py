@@ -143,22 +143,26 @@ def test_term_in_bold_shows_its_meaning_beside_it(browser, built_site):
     assert after["y"] == pytest.approx(before["y"], abs=2) and after["height"] + after["width"] > before["height"] + before["width"]
 
 
-def test_home_paths_are_large_links_right_after_the_key_points(browser, built_site):
+@pytest.mark.parametrize("home", ["index.html", "es/index.html"])
+def test_home_paths_are_large_links_on_the_first_screen(browser, built_site, home):
+    """Home speaks to every reader: the paths come first, before the key points, each a big link on
+    the first screen leading to its own section."""
     page = browser.new_page(viewport=FIRST_SCREEN)
     with serve(built_site) as base:
-        page.goto(base + "index.html")
+        page.goto(base + home)
         paths = page.evaluate("""() => {
           const nav = document.querySelector('article .pe-paths');
           if (!nav) return null;
-          return {after: nav.previousElementSibling.classList.contains('key-points'),
+          return {before: nav.nextElementSibling.classList.contains('key-points'),
                   links: [...nav.querySelectorAll('a')].map(a => ({
                     target: !!document.getElementById(decodeURIComponent(a.hash.slice(1))),
-                    height: a.getBoundingClientRect().height}))};
+                    height: a.getBoundingClientRect().height, bottom: a.getBoundingClientRect().bottom}))};
         }""")
     page.close()
-    assert paths is not None and paths["after"]
+    assert paths is not None and paths["before"]
     assert len(paths["links"]) == 3
     assert all(link["target"] and link["height"] >= TAP_MIN_PX for link in paths["links"])
+    assert all(link["bottom"] <= FIRST_SCREEN["height"] for link in paths["links"]), paths["links"]
 
 
 def test_dark_mode_without_javascript_matches_dark_mode_with_it(browser, built_site):

@@ -16,7 +16,7 @@ FIRST = {
     "subutex": "medications.md",
     "sublocade": "medications.md",
     "vivitrol": "medications.md",
-    "narcan": "staying-safer.md",
+    "narcan": "overdose.md",
     # Street words
     "dopesick": "symptoms.md",
     "dope sick": "symptoms.md",
@@ -24,20 +24,20 @@ FIRST = {
     "fent": "supply.md",
     "kicking": "timeline.md",
     "cold turkey": "no-clinic.md",
-    "od": "staying-safer.md",
-    "nodding": "staying-safer.md",
+    "od": "overdose.md",
+    "nodding": "overdose.md",
     # Misspellings
     "withdrawl": "symptoms.md",
     "withdrawel": "symptoms.md",
     "heroine": "brain-and-body.md",
-    "naloxon": "staying-safer.md",
+    "naloxon": "overdose.md",
     "suboxon": "medications.md",
     "methadon": "medications.md",
     "buprenorphin": "medications.md",
     # Everyday questions and words
     "how long does withdrawal last": "timeline.md",
     "can you die from withdrawal": "dangers.md",
-    "what to do if someone overdoses": "staying-safer.md",
+    "what to do if someone overdoses": "overdose.md",
     "pregnant": "pregnancy.md",
     "my son uses": "family-and-friends.md",
     "help my daughter": "family-and-friends.md",
@@ -46,6 +46,19 @@ FIRST = {
     "no insurance": "no-clinic.md",
     "detox at home": "no-clinic.md",
     "test strips": "staying-safer.md",
+    "my friend is not breathing": "overdose.md",
+    "not breathing": "overdose.md",
+}
+# The same in Spanish, on the Spanish site (issue 20: "no respira" led to the family page first).
+FIRST_ES = {
+    "no respira": "overdose.md",
+    "no despierta": "overdose.md",
+    "mi amigo no respira": "overdose.md",
+    "sobredosis": "overdose.md",
+    "naloxona": "overdose.md",
+    "malilla": "symptoms.md",
+    "suboxone": "medications.md",
+    "mi hijo": "family-and-friends.md",
 }
 OPEN_SEARCH = "label.md-header__button[for='__search']"  # the search button at phone width
 INPUT = ".md-search__input"
@@ -93,6 +106,16 @@ def test_readers_words_find_their_page_first(browser, built_site, repo_config):
         found = first_results(page, FIRST)
     context.close()
     assert wrong(found, base, True, repo_config.nav_pages, FIRST) == []
+
+
+def test_spanish_readers_words_find_their_page_first(browser, built_site, repo_config):
+    context = browser.new_context(viewport=FIRST_SCREEN)
+    page = context.new_page()
+    with serve(built_site) as base:
+        page.goto(base + "es/index.html")
+        found = first_results(page, FIRST_ES)
+    context.close()
+    assert wrong(found, base + "es/", True, repo_config.nav_pages, FIRST_ES) == []
 
 
 def test_readers_words_work_offline(browser, offline_copy):

@@ -2,7 +2,7 @@
 page's own inline scripts."""
 from __future__ import annotations
 
-from guide.csp import add_policy, check_policy, script_hashes
+from guide.csp import add_policy, check_policy, header_policy, policy, script_hashes
 
 PAGE = ('<html><head><meta charset="utf-8"><script>var a = 1;</script></head><body>'
         '<template><script>var b = 2;</script></template><script type="application/json">{"c": 3}</script>'
@@ -28,3 +28,11 @@ def test_policy_after_other_head_content_fails():
 def test_script_changed_after_the_build_fails():
     page = add_policy(PAGE).replace("var a = 1;", "var a = 2;")
     assert "does not match this page's inline scripts" in check_policy(page, "x")[0].message
+
+
+def test_workers_come_from_the_site_only():
+    """The "Save to this phone" service worker (sw.js) and Material's search worker may run:
+    worker-src allows the site's own, in the <meta> and the header, and none from elsewhere."""
+    for text in (policy(PAGE), header_policy()):
+        workers = next(d for d in text.split("; ") if d.startswith("worker-src ")).split()[1:]
+        assert "'self'" in workers and set(workers) <= {"'self'", "blob:"}

@@ -31,7 +31,7 @@ def shown_list(html: str) -> tuple[list[str], list[str], list[str]]:
     found = LexborHTMLParser(html).css(LIST)
     assert len(found) == 1
     groups = [[" ".join(li.text().split()).split(": US Letter")[0] for li in ul.css("li")] for ul in found[0].css("ul")]
-    return groups[0], groups[1], [a.attributes["href"] for a in found[0].css("a")]
+    return groups[0], groups[1], [a.attributes["href"] for a in found[0].css('a[type="application/pdf"]')]
 
 
 def test_list_comes_from_config(repo_settings):
@@ -41,15 +41,18 @@ def test_list_comes_from_config(repo_settings):
     assert list_page(repo_settings.config) not in repo_settings.handout_pages  # the list page is no handout
     names_only = handout_list(repo_settings, use_directory_urls=True, pdfs=False)
     assert [p["title"] for p in names_only["pages"]] == pages and [c["title"] for c in names_only["cards"]] == cards
-    assert not names_only["pdfs"] and all(set(item) == {"title"} for item in names_only["pages"] + names_only["cards"])
+    assert not names_only["pdfs"] and all(set(item) == {"title"} for item in names_only["pages"])
+    # A card's title links to its own page (guide.card_pages) in every build, PDFs or not.
+    assert all(set(item) == {"title", "page"} for item in names_only["cards"])
+    assert names_only["cards"][0]["page"] == f"../card-{repo_settings.cards[0].id}/"
     linked = handout_list(repo_settings, use_directory_urls=True, pdfs=True)
     first, card = repo_settings.handout_pages[0].removesuffix(".md"), repo_settings.cards[0].id
     assert linked["pages"][0] == {"title": pages[0], "letter": f"../{FOLDER}/{first}.pdf",
                                   "a4": f"../{FOLDER}/a4/{first}.pdf"}
     assert linked["cards"][0]["a4"] == f"../{FOLDER}/a4/card-{card}.pdf"
     # Flat .html pages (the offline plugin) sit beside the folder, not in one of their own.
-    assert handout_list(repo_settings, use_directory_urls=False, pdfs=True)["cards"][0]["letter"] == \
-        f"{FOLDER}/card-{card}.pdf"
+    flat = handout_list(repo_settings, use_directory_urls=False, pdfs=True)["cards"][0]
+    assert (flat["letter"], flat["page"]) == (f"{FOLDER}/card-{card}.pdf", f"card-{card}.html")
 
 
 def test_zensical_gets_the_same_list(repo_settings):

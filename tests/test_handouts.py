@@ -3,6 +3,7 @@ that leads to the page online, both paper sizes; and the print stylesheet behind
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,8 @@ from pypdf import PdfReader
 
 from browser import serve
 from conftest import REPO, folder_of, language_settings
-from guide.config import load_site_config
+from guide.card_pages import write_card_pages
+from guide.config import built_path, load_site_config, url_path
 from guide.handouts import Card, Part, address_problems, address_warnings, fragment, make_handouts, page_url, parse_handouts
 from guide.settings import load_settings
 
@@ -150,8 +152,13 @@ def test_handout_has_title_key_points_sources_and_review_date(handouts):
         assert expected in text
 
 
-@pytest.mark.parametrize("name, page", [("timeline.pdf", "timeline/"), ("a4/card-naloxone.pdf", "staying-safer/"),
-                                        ("glossary.pdf", "glossary/")])
+# A card's QR code leads to the page its first part is cut from (read from its `from`).
+FIRST_CARD = load_settings(REPO / "mkdocs.yml")[0].cards[0]
+
+
+@pytest.mark.parametrize("name, page", [
+    ("timeline.pdf", "timeline/"), ("glossary.pdf", "glossary/"),
+    (f"a4/card-{FIRST_CARD.id}.pdf", url_path(built_path(FIRST_CARD.parts[0].page, use_directory_urls=True)))])
 def test_qr_code_leads_to_page_online(handouts, name, page):
     """The QR code on the last sheet decodes to the page's online address, shown beside it."""
     pdf = pypdfium2.PdfDocument(handouts / name)
@@ -201,10 +208,14 @@ def test_bad_card_config(cards, expected):
 
 
 def test_card_too_long_for_one_sheet_fails(browser, built_site, tmp_path, repo_settings):
-    """A card that spills onto a second sheet is reported, naming the PDF."""
+    """A card that spills onto a second sheet is reported, naming the PDF (printed from the
+    card's own page, written into a copy of the site as the build does)."""
     config = repo_settings.config
     card = Card("long", "Everything", (Part("treatment.md", select="article > *"),))
-    _, problems = make_handouts(built_site, "https://x.example/", config.built_path, [], [card], tmp_path,
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("es"))
+    assert write_card_pages(site, config, [card]) == []
+    _, problems = make_handouts(site, "https://x.example/", config.built_path, [], [card], tmp_path / "pdf",
                                 browser, repo_settings.ui["read_online"])
     assert len(problems) == 2 and "quick card prints on" in problems[0].message
 
@@ -213,7 +224,8 @@ PRINT_PROBES = """() => {
   const hidden = ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-search']
     .filter(s => document.querySelector(s) && getComputedStyle(document.querySelector(s)).display !== 'none');
   const small = [...document.querySelectorAll('article p, article li, article td, article dd, [data-crisis-contacts] li')]
-    .filter(e => e.textContent.trim() && parseFloat(getComputedStyle(e).fontSize) < 14.6).map(e => e.tagName);
+    .filter(e => e.textContent.trim() && e.checkVisibility() && parseFloat(getComputedStyle(e).fontSize) < 14.6)
+    .map(e => e.tagName);  // what prints: text hidden on paper (the save button's note) doesn't count
   const out = document.querySelector('article a[href^="http"]');
   const after = out ? [out.getAttribute('href'), getComputedStyle(out, '::after').content] : [];
   const headings = [...document.querySelectorAll('article h2, article h3')]

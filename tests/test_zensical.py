@@ -23,9 +23,11 @@ def test_real_site_builds_with_zensical_and_passes_every_check(tmp_path, capsys)
     out = capsys.readouterr().out
     assert code == 0, out
     assert "Built by zensical" in out
-    config = load_settings(REPO / "mkdocs.yml")[0].config
-    languages = 1 + len(config.extra["translations"])  # each language's nav pages and its 404.html
-    pages = (len(config.nav_pages) + 1) * languages
+    settings = load_settings(REPO / "mkdocs.yml")[0]
+    config = settings.config
+    languages = 1 + len(config.extra["translations"])
+    # Each language's nav pages, its 404.html and its quick cards' pages (guide.card_pages).
+    pages = (len(config.nav_pages) + 1 + len(settings.cards)) * languages
     assert f"OK: {pages} pages" in out
     assert 'lang="es"' in (tmp_path / "site" / "es" / "index.html").read_text()
     assert not (REPO / ".zensical-build").exists() and not (REPO / ".zensical-build.yml").exists()

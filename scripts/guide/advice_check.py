@@ -1,7 +1,8 @@
 """Checks on built pages: the safety advice they give is the one defined in config
 (guide.safety_advice). Each urgency box lists only warning signs of its own level, rendered from
 the table (never typed by hand); each step list is the table's, in its order; and a page gives
-the same signs, boxes and steps in every language."""
+the same signs, boxes and steps in every language. A signs check (`<!-- signs-check -->`) lists
+every sign exactly once, at its level, and sends nothing."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,10 @@ from guide.html_visibility import parsed, visible_text
 from guide.page_check import ARTICLE, BOX, box_name, box_type
 from guide.problems import Problem
 from guide.safety_advice import Advice
+from guide.urgency_boxes import SIGNS_CHECK_CLASS
 
 HOW_SIGN = "list it as `- sign: <id>` (ids and levels: extra.warning_signs)"
+HOW_FORM = "place the form with <!-- signs-check --> and change signs only in extra.warning_signs"
 
 
 def _words(text: str) -> str:
@@ -59,6 +62,45 @@ def check_advice(html: str | LexborHTMLParser, advice: Advice, prefixes: dict[st
             problems.append(Problem(where, f"unknown warning sign {sign_id!r}: use an id from extra.warning_signs "
                                            f"({', '.join(sorted(advice.signs))})"))
     problems += _step_problems(article, advice, where)
+    for form in article.css(f"form.{SIGNS_CHECK_CLASS}"):
+        problems += check_signs_check(form, advice, where)
+    return problems
+
+
+def check_signs_check(form: LexborNode, advice: Advice, where: str) -> list[Problem]:
+    """The signs check lists every warning sign exactly once, each with a checkbox in its own
+    level's group, most urgent group first; and it can't send what a reader ticks."""
+    problems: list[Problem] = []
+    groups = [(group.attributes.get("data-level") or "", group) for group in form.css("fieldset")]
+    order = [level for level in advice.levels if any(sign["level"] == level for sign in advice.signs.values())]
+    if [level for level, _ in groups] != order:
+        problems.append(Problem(where, f"signs check: its groups are {[level for level, _ in groups]}, not one per "
+                                       f"level, most urgent first ({order}): {HOW_FORM}"))
+    shown: dict[str, list[str]] = {}
+    for level, group in groups:
+        for item in group.css("li[data-sign]"):
+            sign_id = item.attributes.get("data-sign") or ""
+            shown.setdefault(sign_id, []).append(level)
+            if item.css_first("input[type=checkbox]") is None:
+                problems.append(Problem(where, f"signs check: warning sign {sign_id!r} has no checkbox: {HOW_FORM}"))
+    for sign_id, sign in advice.signs.items():
+        levels = shown.get(sign_id, [])
+        if not levels:
+            problems.append(Problem(where, f"signs check: warning sign {sign_id!r} is missing: the form lists every "
+                                           f"sign; {HOW_FORM}"))
+        elif len(levels) > 1:
+            problems.append(Problem(where, f"signs check: warning sign {sign_id!r} is listed {len(levels)} times; "
+                                           f"list each sign once: {HOW_FORM}"))
+        elif levels[0] != sign["level"]:
+            problems.append(Problem(where, f"signs check: warning sign {sign_id!r} is in the {levels[0]!r} group but "
+                                           f"its level is {sign['level']!r}: {HOW_FORM}"))
+    sends = [f"{name}=" for name in ("action", "method") if name in form.attributes]
+    sends += [f"<{node.tag} name={node.attributes.get('name')!r}>" for node in form.css("[name]")]
+    sends += [f"<{node.tag} type=submit>" for node in form.css("button, input[type=submit], input[type=image]")]
+    if sends:
+        problems.append(Problem(where, f"signs check: the form could send what a reader ticks ({', '.join(sends)}): "
+                                       "it needs no action, method, names or submit button; nothing may leave "
+                                       "the reader's device"))
     return problems
 
 

@@ -9,7 +9,7 @@ from guide.problems import Problem, config_problem
 
 KEY = "extra.content_rules"
 FIELDS = {"max_grade", "min_reading_ease", "review_interval_days", "review_warn_days", "review_log", "stigma_terms",
-          "allowed_phrases", "require_signoff"}
+          "allowed_phrases", "require_signoff", "max_words"}
 # Reading measures by page language: English pages get a Flesch-Kincaid grade (max_grade),
 # Spanish pages the Fernández Huerta ease (min_reading_ease: higher is easier).
 EASE_LANGUAGES = {"es"}
@@ -41,6 +41,7 @@ class ContentRules:
     language: str = "en"                      # the pages' language (theme.language)
     min_reading_ease: float | None = None     # the limit for languages measured by ease
     require_signoff: tuple[str, ...] = ()     # box types whose pages need a clinician's sign-off
+    max_words: int | None = None              # a page's length limit, in words a reader reads
 
 
 def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> tuple[ContentRules | None, list[Problem]]:
@@ -90,6 +91,10 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
     elif isinstance(boxes, dict):
         problems += [config_problem(source, f"{KEY}.require_signoff: {kind!r} is not a box type in {BOXES_KEY}")
                      for kind in signoff if kind not in boxes]
+    max_words = raw.get("max_words")
+    if max_words is not None and (isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 100):
+        problems.append(config_problem(source, f"{KEY}.max_words: must be a whole number of words, 100 or more "
+                                               f"(got {max_words!r})"))
     phrases = raw.get("allowed_phrases", {})
     phrases = list(phrases) if isinstance(phrases, dict) else phrases  # phrase -> why, or a plain list
     if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
@@ -101,7 +106,7 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
                         box_calls={kind: tuple(ids) for kind, ids in calls.items()},
                         levels=tuple(levels) if isinstance(levels, list) else (),
                         stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases),
-                        language=language, require_signoff=tuple(signoff),
+                        language=language, require_signoff=tuple(signoff), max_words=max_words,
                         min_reading_ease=float(ease) if language in EASE_LANGUAGES else None), []
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from guide.config import built_path, url_path
+from guide.reader_controls import first_aid_url
 from guide.settings import Settings
 
 KEY = "crisis"                 # config.extra.crisis in templates
@@ -77,6 +78,7 @@ def crisis_view(settings: Settings, use_directory_urls: bool) -> dict:
         "clinic_cells": cells.get("clinic", []),
         "print_footer": footer_lines(footer),
         "help_url": (url_path(built_path(help_page, use_directory_urls)) or "./") if help_page else "",
+        "first_aid_url": first_aid_url(settings.config.extra, use_directory_urls),
     }
 
 

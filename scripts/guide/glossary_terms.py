@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from guide.problems import Problem
 
 MARKER = "<!-- glossary-terms -->"
-NOT_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6"}  # no tap target inside a link or heading
+NOT_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label"}  # no tap target inside a link, heading or label
 
 
 class GlossaryExtension(Extension):

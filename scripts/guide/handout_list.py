@@ -14,7 +14,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from guide.config import SiteConfig, built_path
-from guide.handouts import PAPERS, pdf_name, pdf_path
+from guide.handouts import PAPERS, card_source, pdf_name, pdf_path
 from guide.problems import Problem
 from guide.settings import Settings
 from guide.source_check import split_front_matter
@@ -45,11 +45,21 @@ def handout_list(settings: Settings, use_directory_urls: bool, pdfs: bool) -> di
         links = {folder: posixpath.relpath(f"{FOLDER}/{pdf_path(name, folder)}", here) for folder in PAPERS}
         return {"title": title, **(links if pdfs else {})}
 
+    def card_entry(card) -> dict:  # and, in every build, the card's own page, which prints on one sheet
+        page = built_path(card_source(card), use_directory_urls).as_posix()
+        return {**entry(card.title, pdf_name(card=card)), "page": relative_url(page, here, use_directory_urls)}
+
     return {
         "pdfs": pdfs,
         "pages": [entry(page_title(config.docs_dir / src, src), pdf_name(src)) for src in settings.handout_pages],
-        "cards": [entry(card.title, pdf_name(card=card)) for card in settings.cards],
+        "cards": [card_entry(card) for card in settings.cards],
     }
+
+
+def relative_url(target: str, here: str, use_directory_urls: bool) -> str:
+    """A built file's link from a folder: x/index.html -> ../x/ with directory URLs."""
+    link = posixpath.relpath(target, here or ".")
+    return link[: -len("index.html")] if use_directory_urls and link.endswith("index.html") else link
 
 
 def page_title(path: Path, src: str) -> str:
@@ -82,7 +92,7 @@ def missing_pdfs(site_dir: Path, config: SiteConfig) -> list[Problem]:
         return []
     built, label = _built(site_dir, config, page)
     tree = LexborHTMLParser(built.read_text(encoding="utf-8"))
-    hrefs = [a.attributes.get("href") or "" for a in tree.css(f"{LIST} a")]
+    hrefs = [a.attributes.get("href") or "" for a in tree.css(f'{LIST} a[type="application/pdf"]')]
     problems = [Problem(label, f"the list of handouts links to {href}, which was not printed into the site")
                 for href in hrefs if not (built.parent / href).resolve().is_file()]
     if not hrefs:

@@ -1,10 +1,12 @@
 """Printed handouts: a PDF of every topic page, and one-sheet quick cards cut from the pages,
 printed by headless Chromium (Debian's, through Playwright) from the built site with the
-site's own print stylesheet. Each adds a QR code and short link to the page online."""
+site's own print stylesheet; a card from its own page (guide.card_pages), which readers can
+print from a browser too. Each adds a QR code and short link to the page online."""
 from __future__ import annotations
 
 import html as html_escape
 import ipaddress
+import posixpath
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +142,12 @@ def pdf_name(page: str | None = None, card: Card | None = None) -> str:
     return f"card-{card.id}.pdf" if card is not None else f"{Path(page).stem}.pdf"
 
 
+def card_source(card: Card) -> str:
+    """The page name a card's own web page is built as (guide.card_pages): card-<id>.md beside
+    its first part's page, so it sits at the same depth."""
+    return posixpath.join(posixpath.dirname(card.parts[0].page), f"card-{card.id}.md")
+
+
 def pdf_path(name: str, folder: str) -> str:
     """Where a paper size's copy goes, relative to the handouts folder: Letter at the top."""
     return name if folder == "letter" else f"{folder}/{name}"
@@ -157,9 +165,8 @@ def _link_block(url: str, words: str) -> str:
 
 
 # On a card the link goes at the end of its two columns, where the second has room.
-_INSERT_LINK = """([block, card]) => {
+_INSERT_LINK = """(block) => {
   const article = document.querySelector('article');
-  if (card !== null) { article.innerHTML = card; document.body.classList.add('pe-card'); }
   (article.querySelector('.pe-card__body') || article).insertAdjacentHTML('beforeend', block);
 }"""
 
@@ -180,39 +187,36 @@ def chromium(executable: str):
 def make_handouts(site_dir: Path, site_url: str, built_path, pages: list[str], cards: list[Card],
                   out_dir: Path, browser, read_online: str) -> tuple[list[Handout], list[Problem]]:
     """Print every page and card in every paper size with `browser` (see chromium()); a card
-    that spills onto a second sheet, or whose source is gone, is a problem. read_online: the
-    words beside the QR code, in the page's language (extra.ui)."""
+    that spills onto a second sheet, or whose page is missing, is a problem. A card is printed
+    from its own page (guide.card_pages), its QR code leading to the page it starts on online.
+    read_online: the words beside the QR code, in the page's language (extra.ui)."""
 
-    jobs = [(pdf_name(page), built_path(page), None) for page in pages]
+    jobs = [(pdf_name(page), built_path(page), built_path(page), False) for page in pages]
     problems: list[Problem] = []
     for card in cards:
-        pieces = []
-        for part in card.parts:
-            found = fragment((site_dir / built_path(part.page)).read_text(encoding="utf-8"), part, card.title)
-            if found is None:
-                problems.append(Problem(f"{KEY}.cards.{card.id}",
-                                        f"{part.page}: nothing matches {part.select or '#' + str(part.section)}"))
-            pieces.append(found or "")
-        body = f'<h1>{html_escape.escape(card.title)}</h1><div class="pe-card__body">{"".join(pieces)}</div>'
-        jobs.append((pdf_name(card=card), built_path(card.parts[0].page), body))
+        built = built_path(card_source(card))
+        if not (site_dir / built).is_file():
+            problems.append(Problem(f"{KEY}.cards.{card.id}", f"the card's page {built.as_posix()} was not built"))
+            continue
+        jobs.append((pdf_name(card=card), built, built_path(card.parts[0].page), True))
 
     made: list[Handout] = []
     page = browser.new_page()
     page.emulate_media(media="print")
-    for name, built, card in jobs:
+    for name, built, online, card in jobs:
         page.goto((site_dir / built).as_uri())
-        page.evaluate(_INSERT_LINK, [_link_block(page_url(site_url, built), read_online), card])
+        page.evaluate(_INSERT_LINK, _link_block(page_url(site_url, online), read_online))
         for folder, paper in PAPERS.items():
             path = out_dir / pdf_path(name, folder)
             path.parent.mkdir(parents=True, exist_ok=True)
             # A quick card fills its sheet: printed at the largest scale that still fits one.
-            for scale in (CARD_SCALES if card is not None else (1.0,)):
+            for scale in (CARD_SCALES if card else (1.0,)):
                 page.pdf(path=str(path), format=paper, print_background=True, scale=scale)
                 sheets = len(PdfReader(path).pages)
                 if sheets == 1:
                     break
             made.append(Handout(path, sheets, path.stat().st_size))
-            if card is not None and sheets != 1:
+            if card and sheets != 1:
                 problems.append(Problem(str(path), f"quick card prints on {sheets} {folder} sheets; "
                                                    "it must fit one: cut its parts"))
     page.close()

@@ -81,6 +81,11 @@ def _language_block(path: str, root: str, indent: str, nested: str = "") -> str:
         f'{indent}    location ~ "^{quoted}(?<guide_page>.+)/$" {{\n',
         f"{indent}        try_files ${{uri}}index.html {path}$guide_page.html =404;\n",
         f"{indent}    }}\n",
+        # The contacts file: Debian's mime.types lacks .vcf, and phones offer to import only text/vcard
+        # (no add_header here, so the headers above still apply).
+        f'{indent}    location ~ "^{quoted}.+\\.vcf$" {{\n',
+        f'{indent}        default_type "text/vcard; charset=utf-8";\n',
+        f"{indent}    }}\n",
         nested,
         f"{indent}}}\n",
     ]

@@ -13,13 +13,16 @@ from guide.problems import Problem
 
 ARTICLE = "article"
 EXACTLY_ONE = ("key-points", "next-steps")           # every page opens and ends with these
-BOX = ".admonition, details"
+# Boxes a page writes; the engine's own folds (sources, "On this page") carry data-pe-fold and are not boxes.
+BOX = ".admonition, details:not([data-pe-fold])"
 TEXT_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, summary, figcaption"
-NOT_READ = ".pe-page-meta, .pe-overdue, .pe-visually-hidden, script, style, pre, code, .headerlink"
+NOT_READ = ".pe-page-meta, .pe-keep, .pe-overdue, .pe-visually-hidden, script, style, pre, code, .headerlink"
 # Not part of the page's own text flow: the title, Material's buttons, the skip link's target.
 LEADING = {"h1", "a"}
 SKIP_TARGET = "pe-skip-target"
 OVERDUE_NOTE = "pe-overdue"   # the engine's note under the title of a page overdue for review
+PAGE_MAP = "pe-page-map"      # "On this page", under the title on phones
+PATHS = "pe-paths"            # a home page's reader paths: the first choice, before the key points
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,15 @@ def check_grade(result: Readability, rules: ContentRules, where: str) -> list[Pr
     return []
 
 
+def check_length(result: Readability, rules: ContentRules, where: str) -> list[Problem]:
+    """A page a phone can read: past the limit, a reader in a hurry scrolls past what they need."""
+    if rules.max_words is None or result.words <= rules.max_words:
+        return []
+    return [Problem(where, f"{result.words} words, over the limit of {rules.max_words} "
+                           "(extra.content_rules.max_words): shorten the page, or split it into two pages "
+                           "and link them, so a phone reader finds what to do")]
+
+
 def box_name(box: LexborNode, kind: str, prefixes: dict[str, str]) -> str:
     """How a message names a box: its type and the title a reader sees ("'emergency' box 'Call 911 now if'")."""
     title = box.css_first(".admonition-title, summary")
@@ -110,6 +122,6 @@ def box_type(node: LexborNode) -> str:
 def _first_content_block(article: LexborNode) -> LexborNode | None:
     for child in article.iter():
         if child.tag not in LEADING and "data-crisis-directory" not in child.attributes \
-                and not {SKIP_TARGET, OVERDUE_NOTE} & set((child.attributes.get("class") or "").split()):
+                and not {SKIP_TARGET, OVERDUE_NOTE, PAGE_MAP, PATHS} & set((child.attributes.get("class") or "").split()):
             return child
     return None

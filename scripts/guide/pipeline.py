@@ -12,8 +12,11 @@ from pathlib import Path
 
 from guide.advice_check import check_same_advice
 from guide.asset_names import check_asset_references, hash_asset_names
+from guide.card_pages import write_card_pages
 from guide.config import SiteConfig, defining_file
 from guide.contacts import removed_contacts
+from guide.contacts_card import FILE as CONTACTS_CARD
+from guide.contacts_card import check_contacts_card
 from guide.content_rules import extension_options
 from guide.denylist_check import check_files, files_under
 from guide.glossary_terms import check_glossary_page
@@ -22,6 +25,7 @@ from guide.handouts import address_problems, address_warnings, chromium, make_ha
 from guide.hosting import FOLDER as HOSTING
 from guide.hosting import check_deploy_path, deploy_path, write_host_files
 from guide.localize import BASE_LANGUAGE
+from guide.mkdocs_hooks.reader_files import write_reader_files
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.overlay_rules import added_lines, blame_added_lines
@@ -29,6 +33,7 @@ from guide.problems import Problem
 from guide.publish import PublishRefused, Staging, write_problem
 from guide.result import BAD_CONFIG, CANT_PUBLISH, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
 from guide.review_view import check_overdue_marks, clinic_due, clinic_overdue, overdue_pages
+from guide.save_offline import check_saved_list
 from guide.search_terms import check_built_index
 from guide.settings import Settings, load_settings
 from guide.site_address import site_url_warnings
@@ -128,12 +133,16 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
                 return _failed(result, problems + found, f"The build failed. {staging.kept()}")
             if offline:
                 removed += prune(layer.site(staged), search_languages(layer.settings.config))
+        for layer in layers:  # each quick card's own page, checked below like any page
+            problems += write_card_pages(layer.site(staged), layer.settings.config, layer.settings.cards, shown)
         staging.mark()  # before the checks, so they check what is published
         if offline:
             write_readme(staged, config.raw.get("site_name", "Guide"), contact_lines(settings), str(today),
                          [layer.folder for layer in layers if layer.folder])
         # Before the checks, which then see (and the handouts load) the files as published.
         hash_asset_names(staged)
+        for layer in layers:  # then the files readers keep, which list the hashed names (Zensical runs no hooks)
+            write_reader_files(layer.settings, layer.site(staged), offline, _other_languages(layer, layers, staged))
 
         started = time.perf_counter()
         problems += check_asset_references(staged, lambda page: str(page.relative_to(staged.parent)))
@@ -216,9 +225,19 @@ def _site_problems(layer: Layer, staged: Path, others: list[Path], builder: str,
     result.pages += report.pages
     result.grades.update(report.grades)
     problems = report.problems + check_list_page(site, config) + check_overdue_marks(site, config, layer.overdue)
+    card = site / CONTACTS_CARD
+    problems += check_contacts_card(card.read_bytes().decode("utf-8", "replace") if card.is_file() else None,
+                                    settings.contacts, f"{site.name}/{CONTACTS_CARD}")
+    if not config.offline:  # browsers allow no worker from file://
+        problems += check_saved_list(site, skip)
     if builder == "mkdocs":  # Zensical's search can't take readers' words (README: Zensical)
         problems += check_built_index(site, config)
     return problems
+
+
+def _other_languages(layer: Layer, layers: list[Layer], staged: Path) -> tuple[Path, ...]:
+    """The other languages' sites inside this layer's (the translations' folders in the main one's)."""
+    return tuple(other.site(staged) for other in layers if other.folder and other is not layer)
 
 
 def _link_problems(layers: list[Layer], staged: Path) -> list[Problem]:

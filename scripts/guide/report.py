@@ -6,7 +6,10 @@ from pathlib import Path
 from guide.problems import OPEN_CLAIM, Problem, format_report, shown_path
 from guide.result import BuildResult
 
-ZIP_TARGET_BYTES = 1024 * 1024
+# The offline zip, both languages: small enough to mail or keep on any USB stick. Raised from
+# 1 MiB when the guide grew to 20 pages a language (issue 20): every page carries the whole menu,
+# so the cost grows with pages times pages (issue 22 is to make it flat).
+ZIP_TARGET_BYTES = 1280 * 1024
 HANDOUT_TARGET_SECONDS = 30
 
 
@@ -28,7 +31,7 @@ def print_result(result: BuildResult, shown=str, claims: bool = False) -> None:
         package = result.offline
         verdict = "within" if package.size <= ZIP_TARGET_BYTES else "OVER"
         print(f"Offline copy: {shown(package.zip_path)} ({package.size / 1024:.0f} KiB, {package.files} files; "
-              f"{verdict} the 1 MiB target; left out {package.removed} unused files). "
+              f"{verdict} the {ZIP_TARGET_BYTES / 1024 / 1024:g} MiB target; left out {package.removed} unused files). "
               f"Unzip it and open {package.folder}/index.html.")
     if result.handouts:
         run = result.handouts

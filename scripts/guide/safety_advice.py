@@ -3,11 +3,12 @@ lists (the overdose steps), defined once in config with their words in every lan
 before anything is built. Pages list signs by id inside urgency boxes (`- sign: <id>`) and place
 steps with a marker (`<!-- steps: <id> -->`); guide.urgency_boxes renders both from what this
 module computes, and guide.advice_check judges the built pages. So a sign can't be "Call 911" on
-one page and "today" on another, or weaker in another language."""
+one page and "today" on another, or weaker in another language. Each level's own words (its box
+title, what to do, a link to more) live beside them, for the signs check (`<!-- signs-check -->`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -18,6 +19,8 @@ from guide.problems import Problem, config_problem
 
 SIGNS_KEY = "extra.warning_signs"
 STEPS_KEY = "extra.steps"
+LEVEL_WORDS_KEY = "extra.urgency_levels"
+LEVEL_FIELDS = {"title", "action", "next"}
 SIGN_FIELDS = {"level", "text"}
 STEP_FIELDS = {"title", "text"}
 DRAWING_FIELDS = {"src", "width", "height", "alt"}
@@ -31,10 +34,11 @@ class Advice:
     levels: tuple[str, ...]                    # urgency box types, most urgent first
     signs: dict[str, dict]                     # id -> {level, text}
     steps: dict[str, dict]                     # id -> {items: [{id, title, text}], drawing: {...} | None}
+    level_words: dict[str, dict] = field(default_factory=dict)  # level -> {title, action, next}
 
     def as_options(self) -> dict:
         """Plain data for the extension's options (travels through YAML to Zensical)."""
-        return {"signs": self.signs, "steps": self.steps}
+        return {"signs": self.signs, "steps": self.steps, "level_words": self.level_words}
 
 
 def numbers_in(text: str) -> list[str]:
@@ -63,6 +67,8 @@ def parse_advice(raw_config: dict, locate, language: str, codes: set[str], level
         problems += _sign_problems(str(sign_id), entry, levels, codes, locate)
     for list_id, entry in steps_raw.items():
         problems += _steps_problems(str(list_id), entry, codes, locate, docs_dir)
+    level_words_raw = extra.get("urgency_levels") or {}
+    problems += _level_words_problems(level_words_raw, levels, codes, locate)
     if problems:
         return None, problems
     signs = {str(k): {"level": v["level"], "text": " ".join(str(v["text"]).split())}
@@ -75,7 +81,28 @@ def parse_advice(raw_config: dict, locate, language: str, codes: set[str], level
                        "text": " ".join(str(step["text"]).split())} for step_id, step in entry["items"].items()],
             "drawing": {**drawing, "alt": " ".join(str(drawing["alt"]).split())} if drawing else None,
         }
-    return Advice(tuple(levels), signs, steps), []
+    level_words = {str(level): {name: " ".join(str(words).split()) for name, words in entry.items()}
+                   for level, entry in localized(level_words_raw, language, codes).items()}
+    return Advice(tuple(levels), signs, steps, level_words), []
+
+
+def _level_words_problems(raw: object, levels: list, codes: set[str], locate) -> list[Problem]:
+    """Every urgency level has its words (box title, what to do, a link to more); no others."""
+    if not isinstance(raw, dict):
+        return [config_problem(locate, f"{LEVEL_WORDS_KEY}: must be a mapping of urgency level -> "
+                                       f"{{{', '.join(sorted(LEVEL_FIELDS))}}}")]
+    problems = [config_problem(locate, f"{LEVEL_WORDS_KEY}.{level}: {level!r} is not an urgency level (one of: "
+                                       f"{', '.join(levels)}, from {LEVELS_KEY})")
+                for level in raw if level not in levels]
+    for level in levels:
+        entry = raw.get(level)
+        key = f"{LEVEL_WORDS_KEY}.{level}"
+        if not isinstance(entry, dict):
+            problems.append(config_problem(locate, f"{key}: missing: give the level's box title (title), what to "
+                                                   "do (action) and a link to more (next), as pages use them"))
+        else:
+            problems += _words_problems(key, entry, LEVEL_FIELDS, codes, locate)
+    return problems
 
 
 def _words_problems(key: str, entry: dict, fields: set[str], codes: set[str], locate) -> list[Problem]:
@@ -190,7 +217,7 @@ def overlay_problems(chain: list[Path], raw_by_file, shown) -> list[Problem]:
     problems = []
     for path in chain[:-1]:  # the last file is the base config, which INHERITs nothing
         extra = (raw_by_file(path) or {}).get("extra") or {}
-        for key in ("warning_signs", "steps"):
+        for key in ("warning_signs", "steps", "urgency_levels"):
             if isinstance(extra, dict) and key in extra:
                 problems.append(Problem(shown(path), f"safety advice is defined once, in {shown(chain[-1])}; "
                                                      f"an overlay can't change it: remove {key} here", f"extra.{key}"))

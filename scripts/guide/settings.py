@@ -24,6 +24,7 @@ from guide.localize import (
 )
 from guide.overlay_rules import overlay_line_problems
 from guide.problems import Problem
+from guide.reader_controls import parse_reader_controls
 from guide.safety_advice import Advice, overlay_problems, parse_advice
 from guide.search_terms import search_term_problems
 from guide.site_address import alternate_address, public_address, site_address
@@ -97,6 +98,7 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     handouts, handout_problems = parse_handouts(config.extra, locate, config.nav_pages)
     problems += found + clinic_problems + rule_problems + handout_problems
     problems += search_term_problems(config.extra, locate, config.nav_pages)
+    problems += parse_reader_controls(config.extra, locate, config.docs_dir)
     ui, ui_problems = parse_ui(config.extra, locate)
     problems += ui_problems
     levels = (extension_options(config.raw, "guide.urgency_boxes") or {}).get("levels")

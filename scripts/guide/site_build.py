@@ -20,8 +20,9 @@ from guide.csp import check_policy
 from guide.denylist_check import check_files, denied_in_page, files_under
 from guide.handout_list import ENV as HANDOUT_PDFS
 from guide.mkdocs_hooks.safety_advice import ENV as CHECKED_AFTER
-from guide.page_check import Readability, check_boxes, check_grade, readability
+from guide.page_check import Readability, check_boxes, check_grade, check_length, readability
 from guide.problems import Problem
+from guide.reader_controls import check_reader_controls, first_aid_url
 from guide.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
 from guide.safety_advice import Advice
 from guide.script_check import check_page_script
@@ -97,6 +98,9 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
                                            "partial changed; update guide/search_dialog.py"))
         problems += check_page_contacts(tree, contacts, label) + denied_in_page(tree, denied, label)
         problems += check_help_control(tree, label)
+        problems += check_reader_controls(tree, label, page.relative_to(site_dir).as_posix(), site_dir,
+                                          first_aid_url(config.extra, config.use_directory_urls),
+                                          str(config.extra.get("quick_exit") or ""))
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         problems += check_page_script(tree, label)
         if page.relative_to(site_dir).as_posix() == ERROR_PAGE:
@@ -108,7 +112,7 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
             if advice is not None:
                 problems += check_advice(tree, advice, rules.boxes, label)
             grades[label] = readability(tree, rules.language)  # last: it removes what readers don't read
-            problems += check_grade(grades[label], rules, label)
+            problems += check_grade(grades[label], rules, label) + check_length(grades[label], rules, label)
     if config.extra.get("get_help_page") and not help_page.is_file():
         problems.append(Problem(str(config.path.name), f"extra.get_help_page: {help_page} was not built"))
     others = [path for path in files_under(site_dir) if path.suffix != ".html"  # pages done above

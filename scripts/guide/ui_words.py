@@ -14,7 +14,11 @@ KEYS = (
     "hours", "note", "cost", "privacy", "languages", "our_clinic", "sources", "last_reviewed",
     "next_review", "months", "date", "handouts_pages", "handouts_cards", "handouts_ready",
     "handouts_none", "handouts_print", "letter", "or", "read_online", "signed_off", "no_signoff",
+    "print_card",
     "clinic_reviewed", "rule_ends", "rule_ends_then", "extension", "review_overdue", "review_overdue_then",
+    "save_offline", "save_offline_note", "saving_offline", "saved_offline", "remove_saved", "save_failed", "share",
+    "share_text", "share_email", "add_contacts", "first_aid", "first_aid_title", "quick_exit", "quick_exit_title",
+    "on_this_page", "sources_show",
 )
 DATE_FIELDS = ("{day}", "{month}", "{year}")
 

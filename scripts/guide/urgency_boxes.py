@@ -14,7 +14,13 @@ Safety advice comes the same way (guide.safety_advice): a list item `- sign: <id
 warning sign's words in the page's language, marked `data-sign`, and a line
 `<!-- steps: <id> -->` becomes that step list (with its drawing), marked `data-steps` and each
 step `data-step`. The build fills `signs` and `steps` from config; guide.advice_check judges the
-built page (a sign in a box of another level, an unknown id, a list item typed by hand)."""
+built page (a sign in a box of another level, an unknown id, a list item typed by hand).
+
+A line `<!-- signs-check -->` becomes a form listing EVERY warning sign, one checkbox each, in
+one urgency box per level, most urgent first: a <fieldset> titled with the level's box title
+(`level_words`), ending with its link to more and the box's call links. Without scripts it is a
+grouped list to read; with them, signs-check.js shows the most urgent level ticked, in words this
+form carries (data-action), so no words live in the script. Nothing is sent: no action, no names."""
 from __future__ import annotations
 
 import re
@@ -31,6 +37,9 @@ CALLS_CLASS = "pe-calls"      # the build's check looks for the links inside thi
 STEPS_CLASS = "pe-steps"
 SIGN_ITEM = re.compile(r"^sign:\s*(\S+)\s*$")
 STEPS_MARKER = re.compile(r"^(\s*)<!--\s*steps:\s*(\S+)\s*-->\s*$")
+SIGNS_CHECK_MARKER = re.compile(r"^<!--\s*signs-check\s*-->\s*$")
+SIGNS_CHECK_CLASS = "pe-signs-check"      # the form; signs-check.js and guide.advice_check find it by this
+SIGNS_CHECK_PLACEHOLDER = "pe-signs-check-goes-here"
 
 
 class UrgencyExtension(Extension):
@@ -42,6 +51,7 @@ class UrgencyExtension(Extension):
             "levels": [[], "the urgency box types, most urgent first (each warning sign has one)"],
             "signs": [{}, "computed by the build: sign id -> {level, text} in the page's language"],
             "steps": [{}, "computed by the build: list id -> {items: [{id, title, text}], drawing}"],
+            "level_words": [{}, "computed by the build: level -> {title, action, next} in the page's language"],
         }
         super().__init__(**kwargs)
 
@@ -57,6 +67,10 @@ class UrgencyExtension(Extension):
         steps = self.getConfig("steps") or {}
         md.preprocessors.register(_StepLists(md, steps), "pe_steps", 25)
         md.treeprocessors.register(_StepIds(md, steps), "pe_step_ids", 24)
+        md.preprocessors.register(_SignsCheckMarker(md), "pe_signs_check_marker", 25)
+        # Before inline processing, so the signs' words, titles and links are rendered as typed text.
+        md.treeprocessors.register(_SignsCheck(md, self.getConfig("signs") or {}, self.getConfig("levels") or [],
+                                               self.getConfig("level_words") or {}), "pe_signs_check", 26)
 
 
 def makeExtension(**kwargs) -> UrgencyExtension:  # noqa: N802 (Python-Markdown's name)
@@ -108,12 +122,14 @@ class _Boxes(Treeprocessor):
 
     @staticmethod
     def _is_box(box) -> bool:
-        return box.tag == "details" or (box.tag == "div" and "admonition" in (box.get("class") or "").split())
+        # A signs check's group is a <fieldset> box (its <legend> the title).
+        return box.tag == "details" or (box.tag in ("div", "fieldset")
+                                        and "admonition" in (box.get("class") or "").split())
 
     @staticmethod
     def _title(box):
-        if box.tag == "div" and "admonition" in (box.get("class") or "").split():
-            first = box.find("p")
+        if box.tag in ("div", "fieldset") and "admonition" in (box.get("class") or "").split():
+            first = box.find("legend" if box.tag == "fieldset" else "p")
             return first if first is not None and "admonition-title" in (first.get("class") or "") else None
         return box.find("summary") if box.tag == "details" else None
 
@@ -179,3 +195,56 @@ class _Signs(Treeprocessor):
             if sign is not None:  # an unknown id stays visible, and guide.advice_check names it
                 holder.text = sign["text"]
                 item.set("data-level", sign["level"])
+
+
+class _SignsCheckMarker(Preprocessor):
+    """The marker line becomes a paragraph _SignsCheck replaces (a comment would be stashed away)."""
+    def run(self, lines: list[str]) -> list[str]:
+        out = []
+        for line in lines:
+            out += ["", SIGNS_CHECK_PLACEHOLDER, ""] if SIGNS_CHECK_MARKER.match(line) else [line]
+        return out
+
+
+def signs_check_form(signs: dict, levels: list, level_words: dict) -> etree.Element:
+    """Every sign, once, in its level's group, most urgent first. Each group is an urgency box
+    (the box checks, screen-reader words and call links apply) whose title is the level's box
+    title; a sign's words complete it, as in any box. No action and no names: nothing is sent."""
+    form = etree.Element("form", {"class": SIGNS_CHECK_CLASS, "autocomplete": "off", "data-signs-check": ""})
+    result = etree.SubElement(form, "div", {"class": f"{SIGNS_CHECK_CLASS}__result", "aria-live": "polite",
+                                            "data-signs-result": ""})
+    result.text = ""
+    for level in levels:
+        ids = [sign_id for sign_id, sign in signs.items() if sign["level"] == level]
+        if not ids:
+            continue
+        words = level_words.get(level) or {}
+        group = etree.SubElement(form, "fieldset", {"class": f"admonition {level}", "data-level": level,
+                                                    "data-action": words.get("action", "")})
+        legend = etree.SubElement(group, "legend", {"class": "admonition-title"})
+        legend.text = words.get("title", level)
+        items = etree.SubElement(group, "ul")
+        for sign_id in ids:
+            item = etree.SubElement(items, "li", {"data-sign": sign_id, "data-level": level})
+            label = etree.SubElement(item, "label")
+            etree.SubElement(label, "input", {"type": "checkbox", "value": sign_id})
+            text = etree.SubElement(label, "span")
+            text.text = signs[sign_id]["text"]
+        if words.get("next"):
+            more = etree.SubElement(group, "p", {"class": f"{SIGNS_CHECK_CLASS}__next"})
+            more.text = words["next"]
+    return form
+
+
+class _SignsCheck(Treeprocessor):
+    def __init__(self, md, signs, levels, level_words):
+        super().__init__(md)
+        self.signs, self.levels, self.level_words = signs, levels, level_words
+
+    def run(self, root):
+        for index, child in enumerate(list(root)):
+            if child.tag == "p" and (child.text or "").strip() == SIGNS_CHECK_PLACEHOLDER and len(child) == 0:
+                form = signs_check_form(self.signs, self.levels, self.level_words)
+                form.tail = child.tail
+                root.remove(child)
+                root.insert(index, form)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from guide.card_pages import KEY as CARD_LINKS
+from guide.card_pages import card_links
 from guide.clinic import LOGO_FOLDER, logo_size
 from guide.crisis_view import KEY, crisis_view, line_cells
 from guide.csp import add_policy
@@ -70,7 +72,8 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts
     the config doesn't set as lists: Zensical appends lists under INHERIT."""
     extra: dict = {KEY: crisis_view(settings, use_directory_urls=not offline),
                    HANDOUT_LIST: handout_list(settings, use_directory_urls=not offline, pdfs=handouts),
-                   PAGE_REVIEWS: page_reviews(settings, use_directory_urls=not offline)}
+                   PAGE_REVIEWS: page_reviews(settings, use_directory_urls=not offline),
+                   CARD_LINKS: card_links(settings.cards, use_directory_urls=not offline)}
     if offline:
         extra["polyfills"] = [SHIM]  # else Zensical's offline plugin adds a CDN shim
     clinic = settings.clinic

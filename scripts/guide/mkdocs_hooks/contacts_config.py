@@ -14,6 +14,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from guide.card_pages import KEY as CARD_LINKS
+from guide.card_pages import card_links
 from guide.crisis_view import KEY, crisis_view, line_cells
 from guide.handout_list import ENV as HANDOUT_PDFS
 from guide.handout_list import KEY as HANDOUT_LIST
@@ -39,6 +41,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     config.extra[KEY] = crisis_view(settings, config.use_directory_urls)
     # Each page's sign-off and the date a claim on it ends, from its fact-check log.
     config.extra[PAGE_REVIEWS] = page_reviews(settings, config.use_directory_urls)
+    # The quick cards cut from each page, linked under it (guide.card_pages).
+    config.extra[CARD_LINKS] = card_links(settings.cards, config.use_directory_urls)
     # The call links urgency boxes end with, from the same lines (never typed into pages).
     config.mdx_configs.setdefault(BOXES, {})["lines"] = line_cells(settings)
     # And the warning signs and step lists they render, in this language (guide.safety_advice).
