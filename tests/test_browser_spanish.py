@@ -55,7 +55,7 @@ def test_spanish_search_online(browser, built_site):
     page = context.new_page()
     with serve(built_site) as base:
         page.goto(base + "es/")
-        assert _search(page, "naloxona")[0].startswith(base + "es/staying-safer/")
+        assert _search(page, "naloxona")[0].startswith(base + "es/overdose/")
         page.goto(base + "es/")
         assert any(href.startswith(base + "es/symptoms/") for href in _search(page, "síntoma"))
     context.close()
@@ -71,7 +71,7 @@ def test_spanish_search_and_language_link_offline(browser, offline_copy):
     page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((folder / "es" / "index.html").as_uri())
-    assert _search(page, "naloxona")[0].startswith((folder / "es" / "staying-safer.html").as_uri())
+    assert _search(page, "naloxona")[0].startswith((folder / "es" / "overdose.html").as_uri())
     page.goto((folder / "es" / "staying-safer.html").as_uri())
     page.locator(LANGUAGE_LINK).click()
     page.wait_for_load_state()

@@ -104,13 +104,16 @@ def test_failed_handouts_keep_last_good_pdfs(tiny_site):
         extra:
           handouts:
             cards:
-              gone:
-                title: A card whose part is gone
+              long:
+                title: A card too long for one sheet (found only when printing)
                 from:
-                  - {page: index.md, select: ".no-such-thing"}
+                  - {page: get-help-now.md, select: "article > *"}
+                  - {page: glossary.md, select: "article > *"}
+                  - {page: get-help-now.md, select: "[data-crisis-directory], [data-crisis-directory]"}
+                  - {page: get-help-now.md, select: "article"}
         """)
     result = run_handouts(tiny_site.root, config=broken)
-    assert result.returncode == 1 and "nothing matches .no-such-thing" in result.stdout
+    assert result.returncode == 1 and "quick card prints on" in result.stdout
     assert "handouts/ still holds the last good build" in result.stdout
     assert "site/ still holds the last good build" in result.stdout
     assert {p: p.read_bytes() for p in out_dir.rglob("*.pdf")} == good

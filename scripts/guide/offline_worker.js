@@ -43,7 +43,7 @@ self.addEventListener("activate", function (event) {
 // A missing page, without signal: the saved 404 page, its relative links pointed at the
 // language's root (as the nginx config the build writes does), at any depth.
 function notFound() {
-  return caches.open(CACHE).then(function (cache) { return cache.match(savedKey(NOT_FOUND)); }).then(function (page) {
+  return caches.match(savedKey(NOT_FOUND), { cacheName: CACHE }).then(function (page) {
     if (!page) return Response.error();
     return page.text().then(function (html) {
       var base = '<base href="' + new URL(SCOPE).pathname + '">';
@@ -58,7 +58,9 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
   var key = savedKey(request.url);
   if (SAVED.has(key)) {
-    event.respondWith(caches.open(CACHE).then(function (cache) { return cache.match(key); }).then(function (saved) {
+    // caches.match, not caches.open: opening would make the cache again after "Remove" deleted it
+    // (the page stays under this worker until it is left), keeping an empty copy on the device.
+    event.respondWith(caches.match(key, { cacheName: CACHE }).then(function (saved) {
       return saved || fetch(request);
     }));
   } else if (request.mode === "navigate") {
