@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import FIRST_SCREEN, serve
+from browser import FIRST_SCREEN, serve, wait_until
 from guide.reach import landing_screens, measure_page, pages_of, steps_pages
 from guide.reader_controls import FIRST_AID, QUICK_EXIT
 from guide.urgency_boxes import STEPS_CLASS
@@ -131,12 +131,16 @@ def test_shift_three_times_leaves_but_not_while_typing(browser, built_site, repo
     page = context.new_page()
     with serve(built_site) as base:
         _open_two_pages(page, base)
-        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").click()  # loads the theme's scripts, which then focus the box
+        wait_until(page, "!document.documentElement.classList.contains('pe-scripts-pending')")
+        page.wait_for_load_state("networkidle")
+        wait_until(page, "document.activeElement.matches('.md-search__input')")
         for _ in range(3):
             page.keyboard.press("Shift")
         stayed = page.url
         page.keyboard.press("Escape")
         page.evaluate("document.activeElement && document.activeElement.blur()")  # reading, not typing
+        wait_until(page, "document.activeElement === document.body")
         for _ in range(3):
             page.keyboard.press("Shift")
         page.wait_for_url(repo_config.extra["quick_exit"] + "**")
