@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from browser import FIRST_SCREEN, wait_until
 from guide.local_server import serve
 from guide.search_terms import index_location
@@ -98,24 +100,15 @@ def wrong(found: dict, base: str, use_directory_urls: bool, pages: list[str], ex
             if page_of(found[query], base, use_directory_urls, pages) != page]
 
 
-def test_readers_words_find_their_page_first(browser, built_site, repo_config):
+@pytest.mark.parametrize("folder, expected", [("", FIRST), ("es/", FIRST_ES)], ids=["en", "es"])
+def test_readers_words_find_their_page_first(browser, built_site, repo_config, folder, expected):
     context = browser.new_context(viewport=FIRST_SCREEN)
     page = context.new_page()
     with serve(built_site) as base:
-        page.goto(base + "index.html")
-        found = first_results(page, FIRST)
+        page.goto(base + folder + "index.html")
+        found = first_results(page, expected)
     context.close()
-    assert wrong(found, base, True, repo_config.nav_pages, FIRST) == []
-
-
-def test_spanish_readers_words_find_their_page_first(browser, built_site, repo_config):
-    context = browser.new_context(viewport=FIRST_SCREEN)
-    page = context.new_page()
-    with serve(built_site) as base:
-        page.goto(base + "es/index.html")
-        found = first_results(page, FIRST_ES)
-    context.close()
-    assert wrong(found, base + "es/", True, repo_config.nav_pages, FIRST_ES) == []
+    assert wrong(found, base + folder, True, repo_config.nav_pages, expected) == []
 
 
 def test_readers_words_work_offline(browser, offline_copy):

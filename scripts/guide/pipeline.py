@@ -25,12 +25,12 @@ from guide.handouts import address_problems, address_warnings, chromium, make_ha
 from guide.hosting import FOLDER as HOSTING
 from guide.hosting import check_deploy_path, deploy_path, write_host_files
 from guide.localize import BASE_LANGUAGE
-from guide.mkdocs_hooks.reader_files import write_reader_files
 from guide.mkdocs_messages import mkdocs_problems
 from guide.offline_copy import make_zip, prune, write_readme
 from guide.overlay_rules import added_lines, blame_added_lines
 from guide.problems import Problem
 from guide.publish import PublishRefused, Staging, write_problem
+from guide.reader_files import write_reader_files
 from guide.result import BAD_CONFIG, CANT_PUBLISH, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
 from guide.review_view import check_overdue_marks, clinic_due, clinic_overdue, overdue_pages
 from guide.save_offline import check_saved_list

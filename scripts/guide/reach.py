@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 from guide.urgency_boxes import STEPS_CLASS
 
 VIEWPORT = {"width": 360, "height": 640}
-SKIP = ("404.html", "search/", "assets/", "cards/", "handouts/")
+SKIP = ("search/", "assets/", "handouts/")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,7 +27,7 @@ def pages_of(site: Path) -> list[str]:
     for index in sorted(site.rglob("index.html")):
         path = index.parent.relative_to(site).as_posix()
         path = "" if path == "." else path + "/"
-        if not path.startswith(SKIP) and "/search/" not in path and "/cards/" not in path:
+        if not path.startswith(SKIP) and "/search/" not in path:
             found.append(path)
     return found
 

@@ -88,7 +88,10 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
     help_page = site_dir / config.built_path(config.extra.get("get_help_page", ""))
     sources = {site_dir / config.built_path(str(md.relative_to(config.docs_dir))): md
                for md in config.docs_dir.rglob("*.md")}
+    first_aid = first_aid_url(config.extra, config.use_directory_urls)  # the same for every page
+    quick_exit = str(config.extra.get("quick_exit") or "")
     for page in pages:
+        rel = page.relative_to(site_dir).as_posix()
         html = page.read_text(encoding="utf-8")
         tree = LexborHTMLParser(html)  # parsed once for every check
         label = page_label(page, site_dir, sources.get(page), config.docs_dir)
@@ -98,12 +101,10 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
                                            "partial changed; update guide/search_dialog.py"))
         problems += check_page_contacts(tree, contacts, label) + denied_in_page(tree, denied, label)
         problems += check_help_control(tree, label)
-        problems += check_reader_controls(tree, label, page.relative_to(site_dir).as_posix(), site_dir,
-                                          first_aid_url(config.extra, config.use_directory_urls),
-                                          str(config.extra.get("quick_exit") or ""))
+        problems += check_reader_controls(tree, label, rel, site_dir, first_aid, quick_exit)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         problems += check_page_script(tree, label)
-        if page.relative_to(site_dir).as_posix() == ERROR_PAGE:
+        if rel == ERROR_PAGE:
             problems += check_error_page(tree, label)
         if page == help_page:
             problems += check_directory(tree, contacts, label, texts)
