@@ -42,8 +42,8 @@ def fold(line: str) -> str:
 
 
 def dial_value(href: str) -> str:
-    """What a tel:/sms: link dials, as a TEL value: 'tel:+18006624357' -> '+18006624357';
-    'sms:988?body=AYUDA' -> '988'; an extension after a pause: '+15035550142,204'."""
+    """What a tel:/sms: link dials, as a TEL value: 'tel:+15035550100' -> '+15035550100';
+    'sms:555?body=HELP' -> '555'; an extension after a pause: '+15035550142,204'."""
     target = href.split(":", 1)[1].split("?", 1)[0]
     return target.split(";", 1)[0]
 
