@@ -14,16 +14,16 @@ import bootstrap  # beside this script; standard library only, installs the rest
 bootstrap.ensure_venv()
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from guide.config import load_site_config  # noqa: E402
-from guide.contacts import parse_contacts, parse_denied  # noqa: E402
-from guide.contacts_check import check_page_contacts  # noqa: E402
-from guide.content_rules import parse_content_rules  # noqa: E402
-from guide.denylist_check import check_files, denied_in_page, files_under  # noqa: E402
-from guide.page_check import check_boxes, readability  # noqa: E402
-from guide.pipeline import build  # noqa: E402
-from guide.problems import format_report  # noqa: E402
-from guide.report import HANDOUT_TARGET_SECONDS  # noqa: E402
-from guide.site_build import built_pages, run_mkdocs  # noqa: E402
+from guidewright.config import load_site_config  # noqa: E402
+from guidewright.contacts import parse_contacts, parse_denied  # noqa: E402
+from guidewright.contacts_check import check_page_contacts  # noqa: E402
+from guidewright.content_rules import parse_content_rules  # noqa: E402
+from guidewright.denylist_check import check_files, denied_in_page, files_under  # noqa: E402
+from guidewright.page_check import check_boxes, readability  # noqa: E402
+from guidewright.pipeline import build  # noqa: E402
+from guidewright.problems import format_report  # noqa: E402
+from guidewright.report import HANDOUT_TARGET_SECONDS  # noqa: E402
+from guidewright.site_build import built_pages, run_mkdocs  # noqa: E402
 
 REPO = bootstrap.REPO
 
@@ -35,7 +35,6 @@ def generated_site(root: Path, pages: int) -> Path:
     shutil.copytree(REPO / "docs", docs)
     shutil.copytree(REPO / "includes", root / "includes")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "scripts").symlink_to(REPO / "scripts")  # mkdocs.yml lists the hooks by path
     originals = sorted(p.name for p in (REPO / "docs").glob("*.md"))
     nav, count, part = [f"  - {name}" for name in originals], len(originals), 0
     while count < pages:
@@ -57,7 +56,8 @@ def generated_site(root: Path, pages: int) -> Path:
 def measure(config_path: Path, label: str) -> None:
     config, _ = load_site_config(config_path)
     denied, _ = parse_denied(config.extra, "config")
-    contacts, _ = parse_contacts(config.extra, "config", denied)
+    region = config.extra["region"]
+    contacts, _ = parse_contacts(config.extra, "config", denied, region, config.extra.get("required_lines") or {})
     rules, _ = parse_content_rules(config.raw, "config")
     site = config_path.parent / "bench-site"
     run = run_mkdocs(config.path, site)
@@ -70,8 +70,8 @@ def measure(config_path: Path, label: str) -> None:
     problems = []
     for page in pages:
         tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
-        problems += check_page_contacts(tree, contacts, str(page)) + denied_in_page(tree, denied, str(page))
-    problems += check_files([p for p in files_under(site) if p.suffix != ".html"], denied, site)
+        problems += check_page_contacts(tree, contacts, str(page), region) + denied_in_page(tree, denied, str(page), region)
+    problems += check_files([p for p in files_under(site) if p.suffix != ".html"], denied, site, region)
     contact_seconds = time.perf_counter() - started
 
     started = time.perf_counter()

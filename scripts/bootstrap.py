@@ -13,8 +13,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".venv"
 REQUIREMENTS = REPO / "requirements.txt"
-PROJECT = REPO / "pyproject.toml"      # scripts/guide, installed editable: no sys.path edits anywhere
-STAMP = VENV / ".requirements.sha256"  # reinstall only when requirements.txt or pyproject.toml change
+ENGINE_REQUIREMENTS = REPO / "scripts" / "guidewright" / "requirements.txt"  # requirements.txt includes it
+PROJECT = REPO / "pyproject.toml"      # scripts/guidewright, installed editable: no sys.path edits anywhere
+STAMP = VENV / ".requirements.sha256"  # reinstall only when the requirements or pyproject.toml change
 CHROMIUM = "/usr/bin/chromium"         # Debian's package; Playwright never downloads a browser
 NGINX = "/usr/sbin/nginx"              # Debian's package: the hosting test serves the site with the real thing
 
@@ -29,9 +30,9 @@ def ensure_venv() -> None:
             _apt_install("python3-venv")
             shutil.rmtree(VENV, ignore_errors=True)
             _run([sys.executable, "-m", "venv", str(VENV)])
-    wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + PROJECT.read_bytes()).hexdigest()
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes() + ENGINE_REQUIREMENTS.read_bytes() + PROJECT.read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
-        _say("Installing requirements.txt and the guide's build package into .venv ...")
+        _say("Installing requirements.txt and the guidewright engine into .venv ...")
         pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
         _run([*pip, "-r", str(REQUIREMENTS)])
         _run([*pip, "--no-deps", "-e", str(REPO)])

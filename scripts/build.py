@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Build the guide into site/ and check every built page. Run: python3 scripts/build.py --help"""
+"""Build the guide into site/ and check every built page. Run: python3 scripts/build.py --help
+(the engine's `guidewright build`, on this repository's mkdocs.yml, from any folder)."""
 import sys
 
 import bootstrap  # beside this script; standard library only, installs the rest
 
 bootstrap.ensure_venv()
-from guide.cli import main  # noqa: E402
+from guidewright.cli import main  # noqa: E402
 
-sys.exit(main())
+sys.exit(main(root=bootstrap.REPO, prog="scripts/build.py"))

@@ -11,9 +11,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser import launch  # tests/ is on sys.path: pytest puts a conftest's folder there
-from guide.pipeline import build
-from guide.settings import load_settings
-from guide.translations import remove_generated, translations
+from guidewright.package_files import THEME
+from guidewright.pipeline import build
+from guidewright.settings import load_settings
+from guidewright.translations import remove_generated, translations
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -117,10 +118,10 @@ class TinySite:
         self.root = root
         self.docs = root / "docs"
         self.overrides = root / "overrides"
-        shutil.copytree(REPO / "overrides", self.overrides, ignore=shutil.ignore_patterns("__pycache__"))
+        # The engine's templates, copied where the guide's own go (they win), so a test can break one.
+        shutil.copytree(THEME, self.overrides)
         shutil.copytree(REPO / "docs" / "assets", self.docs / "assets")
         shutil.copytree(REPO / "includes", root / "includes")
-        (root / "scripts").symlink_to(REPO / "scripts")  # mkdocs.yml lists the hooks by path
         self.page("get-help-now.md", PAGE.format(title="Get help now").replace(
             "title: Get help now", "title: Get help now\ntemplate: get-help.html"))
         self.page("index.md", PAGE.format(title="Start here"))

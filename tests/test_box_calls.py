@@ -1,4 +1,4 @@
-"""Call links inside urgency boxes: made by guide.urgency_boxes from the contacts config (never
+"""Call links inside urgency boxes: made by guidewright.urgency_boxes from the contacts config (never
 typed into pages), named per box type in config, and checked on every built page."""
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import markdown
 import pytest
 
 from conftest import REPO
-from guide.box_calls_check import check_box_calls
-from guide.content_rules import CALLS_KEY, parse_content_rules
-from guide.crisis_view import line_cells
-from guide.settings import load_settings
-from guide.urgency_boxes import CALLS_CLASS, UrgencyExtension
+from guidewright.box_calls_check import check_box_calls
+from guidewright.content_rules import CALLS_KEY, parse_content_rules
+from guidewright.crisis_view import line_cells
+from guidewright.settings import load_settings
+from guidewright.urgency_boxes import CALLS_CLASS, UrgencyExtension
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_each_box_type_ends_with_the_links_config_names(repo_settings, cells):
         wanted = [cell["href"] for line in ids for cell in cells.get(line, [])]
         assert html.count(f'class="{CALLS_CLASS}"') == (1 if wanted else 0), kind
         assert [h for h in wanted if f'href="{h}"' in html] == wanted
-        assert check_box_calls(article(html), rules, repo_settings.contacts, "x.md") == []
+        assert check_box_calls(article(html), rules, repo_settings.contacts, "x.md", repo_settings.region) == []
 
 
 def test_a_box_without_its_links_fails_naming_the_page_box_and_number(repo_settings):
@@ -52,7 +52,7 @@ def test_a_box_without_its_links_fails_naming_the_page_box_and_number(repo_setti
     rules = repo_settings.rules
     kind, ids = next((k, v) for k, v in rules.box_calls.items() if v)
     html = render(box_of(kind), rules, cells={})
-    problems = check_box_calls(article(html), rules, repo_settings.contacts, "docs/x.md")
+    problems = check_box_calls(article(html), rules, repo_settings.contacts, "docs/x.md", repo_settings.region)
     first = next(c for c in repo_settings.contacts if c.id == ids[0])
     assert problems and all(p.file == "docs/x.md" for p in problems)
     assert f"{kind!r} box 'Title': no visible link that shows and dials {first.number}" in problems[0].message
@@ -63,14 +63,14 @@ def test_a_link_that_dials_another_number_fails(repo_settings, cells):
     kind, ids = next((k, v) for k, v in rules.box_calls.items() if v)
     first = next(c for c in repo_settings.contacts if c.id == ids[0])
     html = render(box_of(kind), rules, cells).replace(f'href="{first.href}"', 'href="tel:5550100"')
-    assert len(check_box_calls(article(html), rules, repo_settings.contacts, "x")) == 1
+    assert len(check_box_calls(article(html), rules, repo_settings.contacts, "x", repo_settings.region)) == 1
 
 
 def test_a_hidden_link_fails(repo_settings, cells):
     rules = repo_settings.rules
     kind = next(k for k, v in rules.box_calls.items() if v)
     html = render(box_of(kind), rules, cells).replace(f'class="{CALLS_CLASS}"', f'class="{CALLS_CLASS}" hidden')
-    assert check_box_calls(article(html), rules, repo_settings.contacts, "x")
+    assert check_box_calls(article(html), rules, repo_settings.contacts, "x", repo_settings.region)
 
 
 def test_removed_line_and_missing_clinic_are_not_required(tmp_path):
@@ -84,13 +84,13 @@ def test_removed_line_and_missing_clinic_are_not_required(tmp_path):
     for kind in rules.box_calls:
         html = render(box_of(kind), rules, line_cells(settings))
         assert "tel:+18006624357" not in html
-        assert check_box_calls(article(html), rules, settings.contacts, "x") == []
+        assert check_box_calls(article(html), rules, settings.contacts, "x", settings.region) == []
 
 
 def test_calls_config_mistakes_name_the_key(repo_config):
     """calls must map known box types to lists of line ids."""
     raw = copy.deepcopy(repo_config.raw)
-    options = raw["markdown_extensions"]["guide.urgency_boxes"]
+    options = raw["markdown_extensions"]["guidewright.urgency_boxes"]
     options["calls"] = {"warning": ["emergency"]}
     problems = parse_content_rules(raw, "mkdocs.yml")[1]
     assert [(p.key, p.message) for p in problems] == [
@@ -101,7 +101,7 @@ def test_calls_config_mistakes_name_the_key(repo_config):
 
 def test_unknown_line_id_is_refused(tmp_path):
     overlay = tmp_path / "clinic.yml"
-    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nmarkdown_extensions:\n  guide.urgency_boxes:\n"
+    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nmarkdown_extensions:\n  guidewright.urgency_boxes:\n"
                        "    calls:\n      emergency: [emergncy]\n")
     settings, problems = load_settings(overlay)
     assert settings is None

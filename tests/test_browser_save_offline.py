@@ -8,10 +8,10 @@ from urllib.parse import quote
 from selectolax.lexbor import LexborHTMLParser
 
 from browser import FIRST_SCREEN, serve, wait_until
-from guide.pipeline import build
-from guide.save_offline import WORKER, listed_files
-from guide.settings import load_settings
-from guide.site_build import built_pages
+from guidewright.pipeline import build
+from guidewright.save_offline import WORKER, listed_files
+from guidewright.settings import load_settings
+from guidewright.site_build import built_pages
 from test_browser_reader_search import OPEN_SEARCH
 
 STORED = """async () => ({caches: await caches.keys(),

@@ -5,11 +5,13 @@ import datetime as dt
 
 import pytest
 
-from conftest import NEXT_REVIEW, REVIEWED
-from guide.cli import main
-from guide.phone import number_hash
+from conftest import NEXT_REVIEW, REPO, REVIEWED
+from guidewright.cli import main
+from guidewright.config import load_site_config
+from guidewright.phone import number_hash
 
 FAKE_DENIED = "(555) 555-0147"   # a fictional number the tests deny
+REGION = load_site_config(REPO / "mkdocs.yml")[0].extra["region"]  # how the tiny site reads it
 
 
 def build(config, capsys, *args):
@@ -76,7 +78,7 @@ def test_bad_contacts_config_stops_before_building(tiny_site, capsys):
     code, out = build(config, capsys)
     assert code == 2
     assert "nothing was built" in out
-    assert "extra.crisis_contacts.samhsa.href: 'tel:+18006624358' dials 8006624358" in out
+    assert "extra.crisis_contacts.samhsa.href: 'tel:+18006624358' dials +18006624358" in out
     assert not (tiny_site.root / "site").exists()
 
 
@@ -104,7 +106,7 @@ def denying_fake_number(tiny_site):
         extra:
           denied_numbers:
             test-line:
-              sha256: {number_hash(FAKE_DENIED)}
+              sha256: {number_hash(FAKE_DENIED, REGION)}
               why: test
         """)
 
@@ -139,7 +141,7 @@ def test_denied_number_as_contact_is_refused(tiny_site, capsys):
               href: "tel:5555550147"
           denied_numbers:
             test-line:
-              sha256: {number_hash(FAKE_DENIED)}
+              sha256: {number_hash(FAKE_DENIED, REGION)}
         """)
     code, out = build(config, capsys)
     assert code == 2 and "'test-line' is a denied number" in out
@@ -202,7 +204,23 @@ def test_unknown_option_is_refused(capsys):
 def test_hash_number_prints_hash(capsys):
     """--hash-number gives the value to paste into denied_numbers."""
     assert main(["--hash-number", FAKE_DENIED]) == 0
-    assert capsys.readouterr().out.strip() == number_hash("+1 555 555 0147")
+    assert capsys.readouterr().out.strip() == number_hash("+1 555 555 0147", REGION)
+
+
+def test_hash_number_reads_the_number_in_the_configs_region(tmp_path, capsys):
+    """The same written number is the config's country's: 0300 123 1110 in a GB guide is +44 300 123 1110."""
+    config = tmp_path / "uk.yml"
+    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  region: GB\n")
+    assert main(["--config", str(config), "--hash-number", "0300 123 1110"]) == 0
+    assert capsys.readouterr().out.strip() == number_hash("+44 300 123 1110", REGION)
+
+
+def test_hash_number_refuses_a_number_no_scan_would_find(capsys):
+    """A number without its area code (or a short code) hashes into an entry that never matches a page: refused."""
+    assert main(["--hash-number", "555-0147"]) == 2
+    assert capsys.readouterr().out.strip() == (f"'555-0147' is not a full phone number in region {REGION} "
+                                               "(extra.region): write it with its area code, or with + and its "
+                                               "country code")
 
 
 def test_malformed_front_matter_named_and_nothing_lost(tiny_site, capsys):

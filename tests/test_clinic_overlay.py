@@ -7,9 +7,9 @@ import textwrap
 import pytest
 
 from conftest import REPO
-from guide.cli import main
-from guide.clinic import LOGO_MAX_BYTES
-from guide.config_text import CLINIC_LIMITS
+from guidewright.cli import main
+from guidewright.clinic import LOGO_MAX_BYTES
+from guidewright.config_text import CLINIC_LIMITS
 
 CLINIC = """
 extra:
@@ -104,7 +104,7 @@ def test_malformed_clinic_names_overlay_and_key(tiny_site, capsys, change, key):
 def test_clinic_phone_dialling_another_number(tiny_site, capsys):
     """A clinic link that dials another number is refused."""
     code, out = build(overlay(tiny_site, CLINIC.replace("tel:+15035550142", "tel:+15035550143")), capsys)
-    assert code == 2 and "extra.clinic.intake.href: 'tel:+15035550143' dials 5035550143" in out
+    assert code == 2 and "extra.clinic.intake.href: 'tel:+15035550143' dials +15035550143" in out
 
 
 def test_error_in_base_config_names_base_file(tiny_site, capsys):
@@ -184,10 +184,10 @@ def test_local_line_may_not_dial_a_national_number(tiny_site, capsys):
 
 def test_overlay_cannot_change_which_line_a_box_calls(tiny_site, capsys):
     """The lines each urgency box calls are safety advice: an overlay can't point 911's box elsewhere."""
-    text = LOCAL_LINE + "markdown_extensions:\n  guide.urgency_boxes:\n    calls:\n      emergency: [county]\n"
+    text = LOCAL_LINE + "markdown_extensions:\n  guidewright.urgency_boxes:\n    calls:\n      emergency: [county]\n"
     code, out = build(overlay(tiny_site, text), capsys)
     assert code == 2
-    assert "clinic.yml\n    - markdown_extensions.guide.urgency_boxes.calls: which lines each urgency box calls" in out
+    assert "clinic.yml\n    - markdown_extensions.guidewright.urgency_boxes.calls: which lines each urgency box calls" in out
 
 
 @pytest.mark.parametrize("text, key, line", [
@@ -207,7 +207,7 @@ def test_duplicate_keys_fail_naming_the_file_and_lines(tiny_site, capsys, text, 
 
 @pytest.mark.parametrize("mistake, expected", [
     (CLINIC.replace('"tel:+15035550142"', '"tel:+15035550143"'),
-     "dials 5035550143 but the number shown is '(503) 555-0142'"),
+     "dials +15035550143 but the number shown is '(503) 555-0142'"),
     ("extra:\n  content_rules:\n    max_grade: twelve\n", "max_grade: must be a number"),
     ("extra:\n  crisis_contacts:\n    emergency:\n      remove: true\n      why: x\n", "no line dials 911"),
     (CLINIC + "extra:\n  generator: false\n", "extra is given twice"),
@@ -257,9 +257,9 @@ def test_logo_too_big_is_refused_with_why(tiny_site, capsys):
 def test_card_too_long_in_a_copy_names_the_overlay_and_its_lines(tiny_site):
     """A quick card pushed onto a second sheet by the lines a clinic added is the clinic's to fix:
     the problem names its overlay and those lines, not the national card."""
-    from guide.config import load_site_config
-    from guide.overlay_rules import added_lines, blame_added_lines
-    from guide.problems import Problem
+    from guidewright.config import load_site_config
+    from guidewright.overlay_rules import added_lines, blame_added_lines
+    from guidewright.problems import Problem
     config = load_site_config(overlay(tiny_site, LOCAL_LINE))[0]
     added = added_lines(config.chain, config.file_yaml, config.shown)
     assert {file.rsplit("/", 1)[-1]: ids for file, ids in added.items()} == {"clinic.yml": ["county"]}

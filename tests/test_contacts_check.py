@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from guide.contacts_check import check_directory, check_help_control, check_page_contacts
-from guide.phone import dialled_digits
+from conftest import REPO
+from guidewright.config import load_site_config
+from guidewright.contacts_check import check_directory, check_help_control, check_page_contacts
+from guidewright.phone import dialled_digits
+
+REGION = load_site_config(REPO / "mkdocs.yml")[0].extra["region"]  # how the guide's numbers are read
 
 GOOD_BLOCK = """
 <div class="pe-crisis" data-crisis-contacts>
@@ -21,7 +25,7 @@ def page(block=GOOD_BLOCK, body="<h1>Title</h1><p>Text</p>"):
 
 
 def messages(html, contacts):
-    return [p.message for p in check_page_contacts(html, contacts, "site/x.html")]
+    return [p.message for p in check_page_contacts(html, contacts, "site/x.html", REGION)]
 
 
 def test_good_page_passes(contacts):
@@ -142,26 +146,26 @@ def test_directory_lists_every_channel(contacts):
     """The Get help directory must show every channel (TTY, text, chat) too; each missing one is named."""
     links = directory_links(contacts)
     full = "<div data-crisis-directory>" + "".join(links) + "</div>"
-    assert check_directory(page(body=full), contacts, "x") == []
+    assert check_directory(page(body=full), contacts, "x", REGION) == []
     # Channels whose link no other link stands in for (text AYUDA to 988 also texts 988).
-    targets = [dialled_digits(c.href) + c.href.split(":")[0] for contact in contacts for c in contact.channels
-               if c.number] + [dialled_digits(contact.href) + contact.href.split(":")[0] for contact in contacts]
+    targets = [dialled_digits(c.href, REGION) + c.href.split(":")[0] for contact in contacts for c in contact.channels
+               if c.number] + [dialled_digits(contact.href, REGION) + contact.href.split(":")[0] for contact in contacts]
     dialable = [(contact, channel) for contact in contacts for channel in contact.channels
-                if channel.number and targets.count(dialled_digits(channel.href) + channel.href.split(":")[0]) == 1]
+                if channel.number and targets.count(dialled_digits(channel.href, REGION) + channel.href.split(":")[0]) == 1]
     assert dialable, "the config has channels to test"
     for contact, channel in dialable:
         link = f'<a href="{channel.href}">{channel.label} {channel.number}</a>'
-        found = [p.message for p in check_directory(page(body=full.replace(link, "")), contacts, "x")]
+        found = [p.message for p in check_directory(page(body=full.replace(link, "")), contacts, "x", REGION)]
         assert found == [f"{contact.label}: no visible link shows and dials {channel.number} ({channel.href})"]
     lifeline = next(c for c in contacts if c.number == "988")
     main_link = f'<a href="{lifeline.href}">{lifeline.action} {lifeline.number}</a>'
-    found = [p.message for p in check_directory(page(body=full.replace(main_link, "")), contacts, "x")]
+    found = [p.message for p in check_directory(page(body=full.replace(main_link, "")), contacts, "x", REGION)]
     assert found == [f"{lifeline.label}: no visible link shows and dials 988 ({lifeline.href})"]
 
 
 def test_directory_missing(contacts):
     """A Get help page without the directory is named."""
-    found = check_directory(page(), contacts, "x")
+    found = check_directory(page(), contacts, "x", REGION)
     assert "no contacts directory" in found[0].message
 
 
@@ -202,3 +206,17 @@ def test_row_false_line_not_required_in_the_row(contacts):
     """A line with row: false is listed on the Get help page only: the help row may leave it out."""
     assert messages(page(), with_line(contacts, row=False)) == []
     assert messages(page(), with_line(contacts)) != []
+
+
+@pytest.mark.parametrize("shown", ["0300 123 1110", "+44 300 123 1110"])
+def test_region_decides_which_written_forms_show_a_number(contacts, shown):
+    """A GB guide's link to tel:+443001231110 may show 0300 123 1110 or +44 300 123 1110; read
+    as a US guide, the national form shows another number than the link dials."""
+    from dataclasses import replace
+    uk = replace(contacts[-1], number=shown, href="tel:+443001231110", channels=())
+    block = f'<div data-crisis-contacts><a href="tel:+443001231110">Call {shown}</a></div>'
+    assert check_page_contacts(page(block=block), [uk], "x", "GB") == []
+    found = [p.message for p in check_page_contacts(page(block=block), [uk], "x", "US")]
+    assert found == ([] if shown.startswith("+") else [
+        f"a link shows 'Call {shown}' but dials 'tel:+443001231110'",
+        f"{uk.label} ({shown}): the link dials it but does not show the number as visible text"])

@@ -5,27 +5,32 @@ import copy
 
 import pytest
 
-from guide.contacts import ROW_NAME_MAX, parse_contacts, parse_denied
-from guide.phone import number_hash
-from guide.settings import localized_extra
+from guidewright.contacts import ROW_NAME_MAX, parse_contacts, parse_denied, parse_region, parse_required_lines
+from guidewright.phone import canonical, number_hash
+from guidewright.settings import localized_extra
 
 
 @pytest.fixture
 def extra(repo_config):
-    """The contacts as an English build parses them (language blocks merged: guide.localize)."""
+    """The contacts as an English build parses them (language blocks merged: guidewright.localize)."""
     return localized_extra(copy.deepcopy(repo_config.extra), "en")
 
 
-def problems_for(extra, denied=None):
+def parsed(extra, denied=None):
+    """parse_contacts as the build calls it: the region and the required lines from the same config."""
     if denied is None:
         denied = parse_denied(extra, "mkdocs.yml")[0]
-    return [str(p) for p in parse_contacts(extra, "mkdocs.yml", denied)[1]]
+    region = parse_region(extra, "mkdocs.yml")[0]
+    return parse_contacts(extra, "mkdocs.yml", denied, region, parse_required_lines(extra, "mkdocs.yml")[0])
+
+
+def problems_for(extra, denied=None):
+    return [str(p) for p in parsed(extra, denied)[1]]
 
 
 def test_repo_config_is_valid_and_ordered(extra):
     """The shipped config has 911, 988 and SAMHSA in banner order."""
-    denied = parse_denied(extra, "mkdocs.yml")[0]
-    contacts, problems = parse_contacts(extra, "mkdocs.yml", denied)
+    contacts, problems = parsed(extra)
     assert problems == []
     assert [c.number for c in contacts] == ["911", "988", "1-800-662-4357"]
 
@@ -79,7 +84,7 @@ def test_country_code_forms_match(extra):
 def test_channel_dialling_other_number(extra):
     """A TTY channel that dials the wrong number is refused."""
     extra["crisis_contacts"]["samhsa"]["channels"][0]["href"] = "tel:+18004874880"
-    assert any("samhsa.channels[0].href" in m and "dials 8004874880" in m for m in problems_for(extra))
+    assert any("samhsa.channels[0].href" in m and "dials +18004874880" in m for m in problems_for(extra))
 
 
 def test_channel_dial_link_without_number(extra):
@@ -90,7 +95,7 @@ def test_channel_dial_link_without_number(extra):
 
 def test_denied_number(extra):
     """A denied number as a contact is refused, by id, without printing it."""
-    denied = {number_hash("1-800-662-4357"): "test-denied"}
+    denied = {number_hash("1-800-662-4357", extra["region"]): "test-denied"}
     messages = problems_for(extra, denied)
     assert messages == ["extra.crisis_contacts.samhsa: 'test-denied' is a denied number and must never appear"]
 
@@ -151,7 +156,7 @@ def local_line(**fields):
 
 def parsed_with(extra, **fields):
     extra["crisis_contacts"]["local"] = local_line(**fields)
-    return parse_contacts(extra, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])
+    return parsed(extra)
 
 
 def test_extension_is_dialled_after_a_pause(extra):
@@ -186,7 +191,7 @@ def test_extension_and_row_mistakes(extra, fields, expected):
 
 def test_channel_extension_checked_and_dialled(extra):
     extra["crisis_contacts"]["samhsa"]["channels"][0]["extension"] = "12"
-    contacts, problems = parse_contacts(extra, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])
+    contacts, problems = parsed(extra)
     tty = next(c for c in contacts if c.id == "samhsa").channels[0]
     assert problems == [] and tty.href == "tel:+18004874889,12" and tty.extension == "12"
     extra["crisis_contacts"]["samhsa"]["channels"][0]["extension"] = "twelve"
@@ -194,15 +199,15 @@ def test_channel_extension_checked_and_dialled(extra):
 
 
 def test_denied_number_behind_an_extension(extra):
-    denied = {number_hash("(503) 555-0142"): "test-denied"}
+    denied = {number_hash("(503) 555-0142", extra["region"]): "test-denied"}
     extra["crisis_contacts"]["local"] = local_line(extension="204")
     assert "extra.crisis_contacts.local: 'test-denied' is a denied number and must never appear" in \
         problems_for(extra, denied)
 
 
-def test_extension_word_is_in_every_language(repo_config, spanish):
+def test_extension_word_is_in_every_language(repo_settings, spanish):
     """The word before an extension is one of the page's words (extra.ui), in each language."""
-    assert repo_config.extra["ui"]["extension"] and spanish.ui["extension"] != repo_config.extra["ui"]["extension"]
+    assert repo_settings.ui["extension"] and spanish.ui["extension"] != repo_settings.ui["extension"]
 
 
 # The help row's size: refused before building, in the file that added the lines.
@@ -211,7 +216,7 @@ def overlay_settings(tmp_path, lines: dict, name="clinic.yml"):
     import yaml
 
     from conftest import REPO
-    from guide.settings import load_settings
+    from guidewright.settings import load_settings
     path = tmp_path / name
     path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"crisis_contacts": lines}}))
     return path, load_settings(path)
@@ -223,7 +228,7 @@ def three_lines(**fields):
 
 
 def test_help_row_too_tall_names_the_overlay_and_its_lines(tmp_path):
-    from guide.help_row import HELP_ROW_MAX_PX, PHONE_WIDTH_PX, ROW_LINES
+    from guidewright.help_row import HELP_ROW_MAX_PX, PHONE_WIDTH_PX, ROW_LINES
     path, (settings, problems) = overlay_settings(tmp_path, three_lines())
     assert settings is None and [p.file for p in problems] == [str(path)]
     assert str(problems[0]) == (
@@ -235,10 +240,107 @@ def test_help_row_too_tall_names_the_overlay_and_its_lines(tmp_path):
 
 
 def test_row_false_lines_stay_off_the_row_but_on_the_help_page(tmp_path):
-    from guide.crisis_view import crisis_view
+    from guidewright.crisis_view import crisis_view
     _, (settings, problems) = overlay_settings(tmp_path, three_lines(row=False))
     assert problems == []
     view = crisis_view(settings, True)
     assert [line["id"] for line in view["lines"]][-3:] == ["local0", "local1", "local2"]  # the Get help page
     assert not any(cell["href"].startswith("tel:+1503") for cell in view["row"])        # not the row
     assert "555-0100" not in view["print_footer"]
+
+
+# The region (extra.region) and the required lines (extra.required_lines) come from config.
+
+def uk_line(**fields):
+    return local_line(**{"label": "Example UK line", "number": "0300 123 1110", "href": "tel:+443001231110", **fields})
+
+
+@pytest.mark.parametrize("shown", ["0300 123 1110", "+44 300 123 1110", "+44 (0)300 123 1110"])
+def test_gb_guide_reads_a_uk_number_however_it_is_written(extra, shown):
+    """In a GB guide tel:+443001231110 dials the number shown as 0300 123 1110 or +44 300 123 1110."""
+    extra["region"] = "GB"
+    extra["crisis_contacts"] = {line_id: entry for line_id, entry in extra["crisis_contacts"].items()
+                                if line_id != "samhsa"}  # a US number: in a GB guide it must be +1 800 ...
+    extra["crisis_contacts"]["local"] = uk_line(number=shown)
+    assert problems_for(extra) == []
+
+
+def test_us_guide_refuses_a_uk_number_shown_without_its_country_code(extra):
+    """The same 0300 number means nothing to a US phone: the region decides how it is read."""
+    extra["crisis_contacts"]["local"] = uk_line()
+    assert problems_for(extra) == [
+        "extra.crisis_contacts.local.href: 'tel:+443001231110' dials +443001231110 but the number shown is "
+        "'0300 123 1110'; make the link dial the number shown"]
+
+
+@pytest.mark.parametrize("region, expected", [
+    (None, "extra.region: missing; give the two-letter ISO 3166 code of the country the guide serves"),
+    ("UK", "extra.region: 'UK' is not a region code the phone number rules know; give a two-letter ISO 3166 code "
+           "in capitals (e.g. US, GB; the United Kingdom is GB)"),
+    ("us", "extra.region: 'us' is not a region code"),
+])
+def test_missing_or_unknown_region_refused(extra, region, expected):
+    if region is None:
+        del extra["region"]
+    else:
+        extra["region"] = region
+    found, problems = parse_region(extra, "mkdocs.yml")
+    assert found is None and [p.file for p in problems] == ["mkdocs.yml"] and str(problems[0]).startswith(expected)
+
+
+def test_required_lines_come_from_config(extra):
+    """A guide that requires 999 fails without a line that dials it, with the config's own words."""
+    extra["required_lines"] = {**extra["required_lines"], "999": "emergencies in the UK"}
+    assert problems_for(extra) == ["extra.crisis_contacts: no line dials 999 (emergencies in the UK); 999 can't be "
+                                   "removed or changed: every page must offer it"]
+    del extra["required_lines"]
+    del extra["crisis_contacts"]["emergency"]  # a guide with no required_lines requires none
+    assert problems_for(extra) == []
+
+
+def test_each_required_line_is_checked(extra):
+    """Every line the config requires (not a list typed into the engine) must be dialled."""
+    required = extra["required_lines"]
+    ids = {c.id for c in parsed(extra)[0] if canonical(c.number, extra["region"]) in
+           {canonical(n, extra["region"]) for n in required}}
+    for line_id in ids:
+        changed = copy.deepcopy(extra)
+        del changed["crisis_contacts"][line_id]
+        assert any(m.startswith("extra.crisis_contacts: no line dials ") for m in problems_for(changed)), line_id
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["911"], "extra.required_lines: must be a mapping of number -> what the line is"),
+    ({911: "emergencies"}, "extra.required_lines.911: write the number in quotes, digits only"),
+    ({"911": ""}, "extra.required_lines.911: say what the line is"),
+])
+def test_required_lines_mistakes(extra, lines, expected):
+    extra["required_lines"] = lines
+    required, problems = parse_required_lines(extra, "mkdocs.yml")
+    assert required == {} and str(problems[0]).startswith(expected)
+
+
+def test_overlay_may_not_set_required_lines(tmp_path):
+    """Only the base config sets the lines every page offers: an overlay that sets them is refused, by name."""
+    import yaml
+
+    from conftest import REPO
+    from guidewright.config import SiteConfig
+    from guidewright.settings import load_settings
+    path = tmp_path / "clinic.yml"
+    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"required_lines": {"911": "x"}}}))
+    settings, problems = load_settings(path)
+    assert settings is None
+    assert [(p.file, str(p)) for p in problems] == [(str(path), (
+        "extra.required_lines: the lines every page must offer are the guide's own, set once in "
+        f"{SiteConfig.shown(REPO / 'mkdocs.yml')}; an overlay can't add, change or drop them: remove required_lines here"))]
+
+
+def test_overlay_without_region_inherits_it_and_a_wrong_one_is_named(tmp_path):
+    """The region comes down the INHERIT chain; an overlay that sets an unknown one is the file named."""
+    from conftest import REPO
+    from guidewright.settings import load_settings
+    path = tmp_path / "clinic.yml"
+    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  region: XX\n")
+    settings, problems = load_settings(path)
+    assert settings is None and [(p.file, p.key) for p in problems] == [(str(path), "extra.region")]

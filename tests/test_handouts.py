@@ -16,10 +16,10 @@ from pypdf import PdfReader
 
 from browser import serve
 from conftest import REPO, folder_of, language_settings
-from guide.card_pages import write_card_pages
-from guide.config import built_path, load_site_config, url_path
-from guide.handouts import Card, Part, address_problems, address_warnings, fragment, make_handouts, page_url, parse_handouts
-from guide.settings import load_settings
+from guidewright.card_pages import write_card_pages
+from guidewright.config import built_path, load_site_config, url_path
+from guidewright.handouts import Card, Part, address_problems, address_warnings, fragment, make_handouts, page_url, parse_handouts
+from guidewright.settings import load_settings
 
 CONTACT_NUMBERS = tuple(c.number for c in load_settings(REPO / "mkdocs.yml")[0].contacts)
 PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}
@@ -143,6 +143,35 @@ def test_quick_cards_fill_their_sheet(handouts):
     cards = [pdf for pdf in all_pdfs(handouts) if pdf.name.startswith("card-")]
     shares = {str(pdf.relative_to(handouts)): round(filled_share(pdf), 2) for pdf in cards}
     assert {name: share for name, share in shares.items() if share < CARD_FILL_MIN} == {}
+
+
+def text_off_the_sheet(pdf) -> list[str]:
+    """The text on any sheet that runs past the sheet's edges (cut off when printed)."""
+    found = []
+    for number, sheet in enumerate(pypdfium2.PdfDocument(pdf), start=1):
+        width, height = sheet.get_size()
+        text = sheet.get_textpage()
+        for i in range(text.count_rects()):
+            left, bottom, right, top = text.get_rect(i)
+            if left < -0.5 or right > width + 0.5 or bottom < -0.5 or top > height + 0.5:
+                found.append(f"sheet {number}: {text.get_text_bounded(left, bottom, right, top)!r}")
+    return found
+
+
+def test_text_off_the_sheet_is_found(browser, tmp_path):
+    page = browser.new_page()
+    page.set_content("<p>On the sheet</p><p style='white-space: nowrap'>" + "far-too-long-an-address/" * 20 + "</p>")
+    page.pdf(path=str(tmp_path / "wide.pdf"), format="Letter")
+    page.close()
+    found = text_off_the_sheet(tmp_path / "wide.pdf")
+    assert found and all(line.startswith("sheet 1: ") for line in found) and "On the sheet" not in " ".join(found)
+
+
+def test_printed_text_stays_on_the_sheet(handouts):
+    """Nothing runs off a sheet's edge: a card printed larger than 1:1 once cut off its QR
+    code's address (the sheet count alone didn't show it)."""
+    found = {str(pdf.relative_to(handouts)): text_off_the_sheet(pdf) for pdf in all_pdfs(handouts)}
+    assert {name: lines for name, lines in found.items() if lines} == {}
 
 
 def test_handout_has_title_key_points_sources_and_review_date(handouts):

@@ -1,14 +1,14 @@
-"""Server config from the same sources as the pages (guide.hosting), and content hashes in asset
-names (guide.asset_names). The real nginx runs in test_browser_nginx.py."""
+"""Server config from the same sources as the pages (guidewright.hosting), and content hashes in asset
+names (guidewright.asset_names). The real nginx runs in test_browser_nginx.py."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from guide.asset_names import HASHED, SUFFIX, check_asset_references, hash_asset_names, hashed_name
-from guide.csp import DIRECTIVES, header_policy, policy
-from guide.hosting import (
+from guidewright.asset_names import HASHED, SUFFIX, check_asset_references, hash_asset_names, hashed_name
+from guidewright.csp import DIRECTIVES, header_policy, policy
+from guidewright.hosting import (
     LONG_CACHE,
     REVALIDATE,
     SECURITY_HEADERS,

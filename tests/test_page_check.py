@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from guide.content_rules import parse_content_rules
-from guide.page_check import check_boxes, check_grade, readability
+from guidewright.content_rules import parse_content_rules
+from guidewright.page_check import check_boxes, check_grade, readability
 
 KEY = '<div class="admonition key-points"><p class="admonition-title">Key points</p><ul><li>One.</li></ul></div>'
 NEXT = '<div class="admonition next-steps"><p class="admonition-title">Where to go next</p></div>'

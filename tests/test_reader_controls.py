@@ -1,5 +1,5 @@
 """The first-aid control and the quick exit: their config and their place on every built page
-(guide.reader_controls), and the page length limit (guide.page_check.check_length)."""
+(guidewright.reader_controls), and the page length limit (guidewright.page_check.check_length)."""
 from __future__ import annotations
 
 import copy
@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from guide.content_rules import parse_content_rules
-from guide.page_check import Readability, check_length
-from guide.reader_controls import check_reader_controls, first_aid_url, parse_reader_controls
+from guidewright.content_rules import parse_content_rules
+from guidewright.page_check import Readability, check_length
+from guidewright.reader_controls import check_reader_controls, first_aid_url, parse_reader_controls
 
 EXIT = "https://www.weather.gov/"
 GOOD = f"""<html><body>
@@ -54,7 +54,7 @@ def test_a_quick_exit_after_the_help_row_is_refused(site):
     exit_link = f'<a class="pe-exit" href="{EXIT}" data-pe-quick-exit>Quick exit</a>\n'
     moved = GOOD.replace(exit_link, "").replace("</nav>", "</nav>" + exit_link)
     assert check(moved, site) == ["the quick exit must come before the help row, as the page's first tab stop: "
-                                  "overrides/main.html includes partials/quick-exit.html first"]
+                                  "the theme's main.html includes partials/quick-exit.html first"]
 
 
 def test_a_guide_without_the_controls_is_not_asked_for_them(site):

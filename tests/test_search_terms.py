@@ -7,8 +7,8 @@ import copy
 import pytest
 
 from conftest import REPO
-from guide.pipeline import build
-from guide.search_terms import (
+from guidewright.pipeline import build
+from guidewright.search_terms import (
     BOOST,
     FIELD,
     KEY,
@@ -18,7 +18,7 @@ from guide.search_terms import (
     search_term_problems,
     terms_by_page,
 )
-from guide.settings import load_settings
+from guidewright.settings import load_settings
 
 NAV = ["index.md", "medications.md", "symptoms.md"]
 
@@ -107,7 +107,7 @@ def test_index_check_names_the_key_when_the_field_is_gone():
     """What a theme upgrade that rewrites the index, or a missing hook, looks like."""
     (problem,) = index_problems(INDEX, {"medications.md": ["suboxone"]}, True, "mkdocs.yml")
     assert problem.key == KEY and problem.file == "mkdocs.yml"
-    assert "has no 'keywords' search field" in problem.message and "mkdocs_hooks/search_terms.py" in problem.message
+    assert "has no 'keywords' search field" in problem.message and "guidewright plugin" in problem.message
 
 
 def test_index_check_names_the_page_and_its_missing_terms():
@@ -121,12 +121,25 @@ def test_index_check_names_the_page_and_its_missing_terms():
     ]
 
 
-def test_build_fails_without_the_hook(tiny_site, repo_config):
-    """A tiny site's build, with every hook but ours: the build names the key, not a search miss."""
-    hooks = [hook for hook in repo_config.raw["hooks"] if not hook.endswith("/search_terms.py")]
-    assert len(hooks) == len(repo_config.raw["hooks"]) - 1
-    listed = "".join(f"\n  - {hook}" for hook in hooks)
-    config = tiny_site.config(f"hooks:{listed}\nextra:\n  search_terms:\n    index.md: [dopesick]\n")
+DROP_FIELD = """
+import json
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+@event_priority(-100)  # after the engine's search_terms hook (-50) wrote the field
+def on_post_build(config, **kwargs):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    data = json.loads(index.read_text())
+    data["config"]["fields"].pop("keywords", None)
+    index.write_text(json.dumps(data))
+"""
+
+
+def test_build_fails_when_the_index_loses_the_field(tiny_site):
+    """A theme upgrade (here a hook after ours) that drops the field readers' words go in: the
+    build names the key, not a search miss."""
+    (tiny_site.root / "drop_field.py").write_text(DROP_FIELD)
+    config = tiny_site.config("hooks: [drop_field.py]\nextra:\n  search_terms:\n    index.md: [dopesick]\n")
     result = build(config, tiny_site.root / "site")
     assert not result.ok
     assert [(p.key, "has no 'keywords' search field" in p.message) for p in result.problems] == [(KEY, True)]

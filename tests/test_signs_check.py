@@ -1,6 +1,6 @@
 """The signs check (`<!-- signs-check -->`): every warning sign in config, once, with a checkbox in
 its own level's urgency box, most urgent first, in every language; the build's check on the
-built form (guide.advice_check.check_signs_check) fed each bad case; the level words' config
+built form (guidewright.advice_check.check_signs_check) fed each bad case; the level words' config
 checks; and the script that shows what to do stores and sends nothing."""
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from guide.advice_check import check_advice, check_signs_check
-from guide.content_rules import extension_options
-from guide.localize import languages
-from guide.safety_advice import overlay_problems, parse_advice
-from guide.urgency_boxes import SIGNS_CHECK_CLASS
+from guidewright.advice_check import check_advice, check_signs_check
+from guidewright.content_rules import extension_options
+from guidewright.localize import languages
+from guidewright.package_files import ASSETS
+from guidewright.safety_advice import overlay_problems, parse_advice
+from guidewright.urgency_boxes import SIGNS_CHECK_CLASS
 
 REPO = Path(__file__).resolve().parents[1]
-SCRIPT = REPO / "docs" / "assets" / "javascripts" / "signs-check.js"
+SCRIPT = ASSETS / "javascripts" / "signs-check.js"
 MARKER = "<!-- signs-check -->"
 CELL = {"href": "tel:000", "name": "Test line", "number": "000", "verb": "Call", "kind": "call"}
 
@@ -28,8 +29,8 @@ def render(text: str, settings, calls: dict | None = None) -> str:
     """A page's Markdown through the real extension, with the build's options for this language."""
     options = {"boxes": settings.rules.boxes, "levels": list(settings.advice.levels), "calls": calls or {},
                "lines": {"test": [CELL]}, **settings.advice.as_options()}
-    html = markdown.markdown(text, extensions=["admonition", "md_in_html", "attr_list", "guide.urgency_boxes"],
-                             extension_configs={"guide.urgency_boxes": options})
+    html = markdown.markdown(text, extensions=["admonition", "md_in_html", "attr_list", "guidewright.urgency_boxes"],
+                             extension_configs={"guidewright.urgency_boxes": options})
     return f"<article>{html}</article>"
 
 
@@ -154,8 +155,9 @@ def test_a_sign_without_its_checkbox_is_named(repo_settings):
 # --- The level words in config ---
 
 def advice_from(raw: dict, language: str = "en"):
-    levels = (extension_options(raw, "guide.urgency_boxes") or {}).get("levels")
-    return parse_advice(raw, lambda key: "mkdocs.yml", language, languages(raw.get("extra") or {}), levels)
+    levels = (extension_options(raw, "guidewright.urgency_boxes") or {}).get("levels")
+    return parse_advice(raw, lambda key: "mkdocs.yml", language, languages(raw.get("extra") or {}), levels,
+                        region=raw["extra"]["region"])
 
 
 def test_a_level_without_its_words_is_refused(repo_config):

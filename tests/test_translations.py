@@ -9,13 +9,14 @@ import re
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO
-from guide.contacts import parse_contacts, parse_denied
-from guide.localize import language_block_problems, languages, localized, misplaced_blocks
-from guide.page_check import check_grade, readability
-from guide.settings import block_fields, localized_extra
-from guide.source_check import check_stigma
-from guide.translations import check_language_links, check_page_pairs, check_same_numbers
-from guide.ui_words import KEYS, parse_ui
+from guidewright.contacts import parse_contacts, parse_denied
+from guidewright.localize import language_block_problems, languages, localized, misplaced_blocks
+from guidewright.package_files import THEME
+from guidewright.page_check import check_grade, readability
+from guidewright.settings import block_fields, load_settings, localized_extra
+from guidewright.source_check import check_stigma
+from guidewright.translations import check_language_links, check_page_pairs, check_same_numbers
+from guidewright.ui_words import KEYS, default_words, parse_ui
 from test_build_cli import build
 
 
@@ -74,7 +75,8 @@ def test_unknown_field_in_block_is_named_with_its_language(repo_config):
                                                    "extra.crisis_contacts.samhsa.channels[0].es.lable"]
     assert "unknown field (allowed:" in problems[0]
     merged = localized_extra(extra, "es")
-    assert parse_contacts(merged, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0])[1] == []
+    assert parse_contacts(merged, "mkdocs.yml", parse_denied(extra, "mkdocs.yml")[0], extra["region"],
+                          extra["required_lines"])[1] == []
 
 
 def test_language_blocks_only_for_the_guides_languages(repo_config):
@@ -90,7 +92,7 @@ def test_language_blocks_only_for_the_guides_languages(repo_config):
                         f"{', '.join(sorted(codes))}: extra.translations lists them); put these words under one of "
                         "those codes, or add the language first"]
     # `sp` is no language code at all: the line's own check names it as an unknown field.
-    found = parse_contacts(localized_extra(extra, "es"), "clinic.yml", {})[1]
+    found = parse_contacts(localized_extra(extra, "es"), "clinic.yml", {}, extra["region"], extra["required_lines"])[1]
     assert [p.key for p in found] == ["extra.crisis_contacts.samhsa.sp"]
     assert found[0].message.startswith("unknown field")
 
@@ -147,14 +149,14 @@ def test_language_links(tmp_path):
     assert check_language_links(es, site, "site/es") == []
 
 
-def test_same_numbers(tmp_path):
+def test_same_numbers(tmp_path, repo_settings):
     """The proof both languages dial the same numbers: a pair whose help rows differ fails."""
     site, es = tmp_path / "site", tmp_path / "site" / "es"
     _page(site / "index.html", "es/", '<a href="tel:911">911</a><a href="tel:988">988</a>')
     _page(es / "index.html", "../", '<a href="tel:911">911</a><a href="tel:988">988</a>')
     _page(site / "a.html", "es/a.html", '<a href="tel:911">911</a><a href="tel:988">988</a>')
     _page(es / "a.html", "../a.html", '<a href="tel:911">911</a><a href="tel:989">988</a>')
-    (problem,) = check_same_numbers(site, es, "site", "site/es", site / "none.html")
+    (problem,) = check_same_numbers(site, es, "site", "site/es", site / "none.html", repo_settings.region)
     assert problem.file == "site/es/a.html"
     assert "dials ['911', '989'], but site/a.html dials ['911', '988']" in problem.message
 
@@ -182,27 +184,43 @@ def test_spanish_stigma_terms(spanish):
         assert check_stigma(f"Es {word}.", "x", rules), word
 
 
-def test_ui_words_checked(repo_config):
-    extra = copy.deepcopy(repo_config.extra)
-    del extra["ui"]["help"]
-    extra["ui"]["months"] = ["enero"]
-    extra["ui"]["date"] = "{day}/{month}"
-    messages = [str(p) for p in parse_ui(extra, "mkdocs.es.yml")[1]]
-    assert messages == ["extra.ui.help: missing (the templates show it)",
+def test_ui_words_checked():
+    """For a language the engine ships no words for, every word is needed; the shipped ones
+    can be overridden key by key, and their form is checked."""
+    words = {key: "x" for key in KEYS if key not in ("help", "months", "date")}
+    messages = [str(p) for p in parse_ui({"ui": {**words, "months": ["janv"], "date": "{day}/{month}"}}, "mkdocs.fr.yml", "fr")[1]]
+    assert messages == ["extra.ui.help: missing (the templates show it; the engine ships no words for language 'fr')",
                         "extra.ui.months: must list the 12 month names, January first",
                         "extra.ui.date: must contain {day}, {month}, {year} (got '{day}/{month}')"]
+    shipped, problems = parse_ui({"ui": {"help": "Aide"}}, "mkdocs.yml", "es")
+    assert problems == [] and shipped["help"] == "Aide" and shipped["share"] == default_words("es")["share"]
+    assert [str(p) for p in parse_ui({"ui": {"typo": "x"}}, "mkdocs.yml", "en")[1]][0].startswith("extra.ui.typo: unknown key")
+
+
+def test_translation_may_not_inherit_the_base_languages_words():
+    """A word the base config overrides is inherited by a translation unless it gives its own:
+    it would show in the base language where the engine has the translation's."""
+    base = {"first_aid": "Overdose?"}
+    found = [str(p) for p in parse_ui({"ui": dict(base)}, "mkdocs.es.yml", "es", base)[1]]
+    assert found == ["extra.ui.first_aid: shows the base language's 'Overdose?' in 'es'; give it in this language "
+                     "in the translation's config"]
+    assert parse_ui({"ui": {"first_aid": "¿Sobredosis?"}}, "mkdocs.es.yml", "es", base)[1] == []
+
+
+def test_engine_ships_every_word_in_each_language():
+    assert {language: sorted(set(KEYS) - set(default_words(language))) for language in ("en", "es")} == {"en": [], "es": []}
 
 
 def test_templates_use_only_known_ui_words():
     used = set()
-    for template in (REPO / "overrides").rglob("*.html"):
+    for template in THEME.rglob("*.html"):
         used |= set(re.findall(r"\bui\.(\w+)", template.read_text()))
     assert used and used <= set(KEYS)
 
 
 def test_spanish_gives_every_ui_word(repo_config, spanish):
     """Nothing around the Spanish pages is left in English."""
-    english, words = repo_config.extra["ui"], spanish.ui
+    english, words = load_settings(REPO / "mkdocs.yml")[0].ui, spanish.ui
     assert [key for key in KEYS if words[key] == english[key]] == []
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 import textwrap
 
 from conftest import REPO
-from guide.cli import main
-from guide.config import load_site_config
-from guide.review_log import check_review_log, load_review_log
-from guide.source_check import check_front_matter, split_front_matter
-from guide.source_text import read_source
-from guide.translations import translations
+from guidewright.cli import main
+from guidewright.config import load_site_config
+from guidewright.review_log import check_review_log, load_review_log
+from guidewright.source_check import check_front_matter, split_front_matter
+from guidewright.source_text import read_source
+from guidewright.translations import translations
 
 TODAY = dt.date(2026, 6, 1)
 UTF16 = "not UTF-8 text (it looks like UTF-16): save it as UTF-8"

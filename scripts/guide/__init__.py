@@ -1,1 +1,0 @@
-"""Build and check the heroin withdrawal guide. Pure checks live in *_check modules."""

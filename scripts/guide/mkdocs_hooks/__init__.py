@@ -1,4 +1,0 @@
-"""MkDocs hooks (listed under `hooks:` in mkdocs.yml). Only MkDocs runs them: the Markdown work
-lives in Python-Markdown extensions (guide.glossary_terms, guide.urgency_boxes), and the build
-does for Zensical what these do for MkDocs (guide.zensical_build). They live outside
-overrides/ because Zensical publishes every non-template file it finds there."""
