@@ -84,3 +84,24 @@ def test_hard_text_fails_grade(rules):
 def test_easy_text_passes_grade(rules):
     """Plain text passes."""
     assert check_grade(readability(page("<p>Drink small sips often. Rest when you can.</p>")), rules, "x") == []
+
+
+def test_box_roles_come_from_config(repo_config):
+    """A guide names its own opening and closing boxes (or none); the checks follow."""
+    raw = {**repo_config.raw, "markdown_extensions": {**repo_config.raw["markdown_extensions"]}}
+    options = dict(raw["markdown_extensions"]["guidewright.urgency_boxes"])
+    raw["markdown_extensions"]["guidewright.urgency_boxes"] = {**options, "roles": {"opening": "note", "closing": None}}
+    rules = parse_content_rules(raw, "mkdocs.yml")[0]
+    note = '<div class="admonition note"><p class="admonition-title">Note</p></div>'
+    assert messages(page(note, "<p>Text.</p>"), rules) == []
+    assert messages(page("<p>Text.</p>", note), rules) == ["the 'note' box must come first, right under the title"]
+    assert messages(page(KEY, NEXT), rules) == ["needs exactly one 'note' box (found 0)"]
+
+
+def test_box_roles_must_name_box_types(repo_config):
+    raw = {**repo_config.raw, "markdown_extensions": {**repo_config.raw["markdown_extensions"]}}
+    options = dict(raw["markdown_extensions"]["guidewright.urgency_boxes"])
+    for roles, expected in (({"opening": "summary"}, "'summary' is not a box type"), ({"first": "note"}, "must map opening and closing")):
+        raw["markdown_extensions"]["guidewright.urgency_boxes"] = {**options, "roles": roles}
+        rules, problems = parse_content_rules(raw, "mkdocs.yml")
+        assert rules is None and len(problems) == 1 and expected in str(problems[0]) and "urgency_boxes.roles" in problems[0].key

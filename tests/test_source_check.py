@@ -250,3 +250,18 @@ def test_bad_content_rules_config(repo_config, change, expected):
         raw["extra"]["content_rules"] |= change
     rules, problems = parse_content_rules(raw, "mkdocs.yml")
     assert rules is None and any(expected in str(p) for p in problems)
+
+
+def test_a_guide_adds_its_own_front_matter_fields(repo_config):
+    """extra.content_rules.front_matter lets a guide's pages carry fields of their own."""
+    meta = {**GOOD, "audience": "family"}
+    assert messages(check_front_matter(meta, "x.md", TODAY)) == [
+        "front matter: unknown field 'audience' (allowed: title, description, reviewed, next_review, sources, template, "
+        "hide, search; a guide adds its own in extra.content_rules.front_matter)"]
+    assert check_front_matter(meta, "x.md", TODAY, ("audience",)) == []
+    raw = {**repo_config.raw, "extra": {**repo_config.extra, "content_rules": {**repo_config.extra["content_rules"]}}}
+    raw["extra"]["content_rules"]["front_matter"] = ["audience"]
+    assert parse_content_rules(raw, "mkdocs.yml")[0].front_matter == ("audience",)
+    raw["extra"]["content_rules"]["front_matter"] = "audience"
+    assert [(p.file, str(p)) for p in parse_content_rules(raw, "mkdocs.yml")[1]] == [
+        ("mkdocs.yml", "extra.content_rules.front_matter: must list the extra field names pages may use, e.g. [audience, tags]")]

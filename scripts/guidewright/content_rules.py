@@ -9,13 +9,17 @@ from guidewright.problems import Problem, config_problem
 
 KEY = "extra.content_rules"
 FIELDS = {"max_grade", "min_reading_ease", "review_interval_days", "review_warn_days", "review_log", "stigma_terms",
-          "allowed_phrases", "require_signoff", "max_words"}
+          "allowed_phrases", "require_signoff", "max_words", "front_matter"}
 # Reading measures by page language: English pages get a Flesch-Kincaid grade (max_grade),
 # Spanish pages the Fernández Huerta ease (min_reading_ease: higher is easier).
 EASE_LANGUAGES = {"es"}
 BOXES_KEY = "markdown_extensions.guidewright.urgency_boxes.boxes"
 CALLS_KEY = "markdown_extensions.guidewright.urgency_boxes.calls"
 LEVELS_KEY = "markdown_extensions.guidewright.urgency_boxes.levels"
+ROLES_KEY = "markdown_extensions.guidewright.urgency_boxes.roles"
+# The box every page opens with (right under its title) and the one it ends with, one of each;
+# a guide names its own types under `roles`, or null for no such box.
+DEFAULT_ROLES = {"opening": "key-points", "closing": "next-steps"}
 CLINIC_LINE = "clinic"  # a hosting clinic's line, when there is one
 
 
@@ -42,6 +46,9 @@ class ContentRules:
     min_reading_ease: float | None = None     # the limit for languages measured by ease
     require_signoff: tuple[str, ...] = ()     # box types whose pages need a clinician's sign-off
     max_words: int | None = None              # a page's length limit, in words a reader reads
+    front_matter: tuple[str, ...] = ()        # fields a guide's pages may add to the engine's own
+    opening: str | None = DEFAULT_ROLES["opening"]  # the box type each page opens with, once
+    closing: str | None = DEFAULT_ROLES["closing"]  # the box type each page has once, to end with
 
 
 def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> tuple[ContentRules | None, list[Problem]]:
@@ -81,6 +88,14 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
     elif isinstance(boxes, dict):
         problems += [Problem(source, f"{kind!r} is not a box type in {BOXES_KEY}", f"{CALLS_KEY}.{kind}")
                      for kind in calls if kind not in boxes]
+    roles = options.get("roles") or {}
+    if not isinstance(roles, dict) or any(role not in DEFAULT_ROLES for role in roles):
+        problems.append(Problem(source, f"must map {' and '.join(DEFAULT_ROLES)} to a box type (or null)", ROLES_KEY))
+        roles = {}
+    roles = {**DEFAULT_ROLES, **roles}
+    if isinstance(boxes, dict):
+        problems += [Problem(source, f"{kind!r} is not a box type in {BOXES_KEY}", f"{ROLES_KEY}.{role}")
+                     for role, kind in roles.items() if kind is not None and kind not in boxes]
     for key, value in ((f"{KEY}.stigma_terms", raw.get("stigma_terms")), (BOXES_KEY, boxes)):
         if not isinstance(value, dict) or not value or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
@@ -95,6 +110,10 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
     if max_words is not None and (isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 100):
         problems.append(config_problem(source, f"{KEY}.max_words: must be a whole number of words, 100 or more "
                                                f"(got {max_words!r})"))
+    front_matter = raw.get("front_matter", [])
+    if not isinstance(front_matter, list) or not all(isinstance(name, str) and name.isidentifier() for name in front_matter):
+        problems.append(config_problem(source, f"{KEY}.front_matter: must list the extra field names pages may use, "
+                                               "e.g. [audience, tags]"))
     phrases = raw.get("allowed_phrases", {})
     phrases = list(phrases) if isinstance(phrases, dict) else phrases  # phrase -> why, or a plain list
     if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
@@ -107,7 +126,8 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
                         levels=tuple(levels) if isinstance(levels, list) else (),
                         stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases),
                         language=language, require_signoff=tuple(signoff), max_words=max_words,
-                        min_reading_ease=float(ease) if language in EASE_LANGUAGES else None), []
+                        min_reading_ease=float(ease) if language in EASE_LANGUAGES else None,
+                        opening=roles["opening"], closing=roles["closing"], front_matter=tuple(front_matter)), []
 
 
 def box_call_problems(rules: ContentRules, lines: set[str], removed: set[str], source: str) -> list[Problem]:

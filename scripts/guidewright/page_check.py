@@ -12,7 +12,6 @@ from guidewright.html_visibility import parsed, visible_text
 from guidewright.problems import Problem
 
 ARTICLE = "article"
-EXACTLY_ONE = ("key-points", "next-steps")           # every page opens and ends with these
 # Boxes a page writes; the engine's own folds (sources, "On this page") carry data-pe-fold and are not boxes.
 BOX = ".admonition, details:not([data-pe-fold])"
 TEXT_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, summary, figcaption"
@@ -42,12 +41,12 @@ def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -
                 for _, kind in boxes if kind not in rules.boxes]
     counts = {kind: sum(1 for _, k in boxes if k == kind) for kind in rules.boxes}
     problems += [Problem(where, f"needs exactly one {kind!r} box (found {counts.get(kind, 0)})")
-                 for kind in EXACTLY_ONE if counts.get(kind, 0) != 1]
+                 for kind in (rules.opening, rules.closing) if kind and counts.get(kind, 0) != 1]
     problems += [Problem(where, f"{counts[kind]} {kind!r} boxes: use urgency boxes sparingly, one of each at most")
                  for kind in rules.levels if counts.get(kind, 0) > 1]
     first = _first_content_block(article)
-    if counts.get("key-points") == 1 and (first is None or box_type(first) != "key-points"):
-        problems.append(Problem(where, "the 'key-points' box must come first, right under the title"))
+    if rules.opening and counts.get(rules.opening) == 1 and (first is None or box_type(first) != rules.opening):
+        problems.append(Problem(where, f"the {rules.opening!r} box must come first, right under the title"))
     for node, kind in boxes:
         prefix = rules.boxes.get(kind)
         hidden = node.css_first(".pe-visually-hidden")

@@ -13,6 +13,10 @@ ZIP_TARGET_BYTES = 1280 * 1024
 HANDOUT_TARGET_SECONDS = 30
 
 
+def lines(count: int) -> str:
+    return "the crisis contact" if count == 1 else f"all {count} crisis contacts"
+
+
 def print_result(result: BuildResult, shown=str, claims: bool = False) -> None:
     """`shown` turns a path into what the editor should read (relative to the repo); `claims`
     lists every open claim instead of counting them."""
@@ -24,7 +28,7 @@ def print_result(result: BuildResult, shown=str, claims: bool = False) -> None:
     if result.pages and result.site_dir is not None:
         for contact_id, file, why in result.removed_lines:
             print(f"Removed line: {contact_id!r} ({file}): {why}")
-        print(f"OK: {result.pages} pages in {shown(result.site_dir)}/ show all {result.contacts} crisis contacts; "
+        print(f"OK: {result.pages} pages in {shown(result.site_dir)}/ show {lines(result.contacts)}; "
               f"no denied numbers, no outside requests; content rules met. Built by {result.builder} in "
               f"{result.build_seconds:.1f} s, checks {result.check_seconds:.2f} s.")
     if result.offline:

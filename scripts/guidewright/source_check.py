@@ -46,9 +46,12 @@ def split_front_matter(text: str, where: str) -> tuple[SourcePage | None, list[P
     return SourcePage(meta=meta, body="\n".join(lines[end + 1:]), body_line=end + 2), []
 
 
-def check_front_matter(meta: dict, where: str, today: dt.date) -> list[Problem]:
-    problems = [Problem(where, f"front matter: unknown field {key!r} (allowed: {', '.join(REQUIRED + OPTIONAL)})")
-                for key in meta if key not in REQUIRED + OPTIONAL]
+def check_front_matter(meta: dict, where: str, today: dt.date, extra_fields: tuple[str, ...] = ()) -> list[Problem]:
+    """extra_fields: the fields this guide's pages may add (extra.content_rules.front_matter)."""
+    allowed = REQUIRED + OPTIONAL + tuple(extra_fields)
+    problems = [Problem(where, f"front matter: unknown field {key!r} (allowed: {', '.join(allowed)}; a guide adds "
+                               "its own in extra.content_rules.front_matter)")
+                for key in meta if key not in allowed]
     problems += [Problem(where, f"front matter: {key!r} is missing") for key in REQUIRED if key not in meta]
     title, description = meta.get("title"), meta.get("description")
     if "title" in meta and not (isinstance(title, str) and title.strip()):
@@ -156,7 +159,7 @@ def check_markdown_files(paths: list, root, rules: ContentRules, today: dt.date,
         problems += found
         if page is None:
             continue
-        problems += check_front_matter(page.meta, where, today)
+        problems += check_front_matter(page.meta, where, today, rules.front_matter)
         problems += check_headings(page.body, where, page.body_line)
         found, warned = check_review_due(page.meta, where, today, rules)
         problems += found

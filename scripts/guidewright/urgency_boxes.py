@@ -51,6 +51,7 @@ class UrgencyExtension(Extension):
             "calls": [{}, "box type -> ids of the lines whose call links end the box"],
             "lines": [{}, "computed by the build: line id -> link cells (href, name, number, verb, kind)"],
             "levels": [[], "the urgency box types, most urgent first (each warning sign has one)"],
+            "roles": [{}, "opening/closing: the box type every page starts/ends with (checked on built pages)"],
             "signs": [{}, "computed by the build: sign id -> {level, text} in the page's language"],
             "steps": [{}, "computed by the build: list id -> {items: [{id, title, text}], drawing}"],
             "level_words": [{}, "computed by the build: level -> {title, action, next} in the page's language"],
