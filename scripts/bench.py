@@ -14,16 +14,16 @@ import bootstrap  # beside this script; standard library only, installs the rest
 bootstrap.ensure_venv()
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from guidewright.config import load_site_config  # noqa: E402
-from guidewright.contacts import parse_contacts, parse_denied  # noqa: E402
-from guidewright.contacts_check import check_page_contacts  # noqa: E402
-from guidewright.content_rules import parse_content_rules  # noqa: E402
-from guidewright.denylist_check import check_files, denied_in_page, files_under  # noqa: E402
-from guidewright.page_check import check_boxes, readability  # noqa: E402
-from guidewright.pipeline import build  # noqa: E402
+from guidewright.build.pipeline import build  # noqa: E402
+from guidewright.build.report import HANDOUT_TARGET_SECONDS  # noqa: E402
+from guidewright.build.site_build import built_pages, run_mkdocs  # noqa: E402
+from guidewright.checks.content_rules import parse_content_rules  # noqa: E402
+from guidewright.checks.page_check import check_boxes, readability  # noqa: E402
+from guidewright.configuration.config import load_site_config  # noqa: E402
+from guidewright.lines.contacts import parse_contacts, parse_denied  # noqa: E402
+from guidewright.lines.contacts_check import check_page_contacts  # noqa: E402
+from guidewright.lines.denylist_check import check_files, denied_in_page, files_under  # noqa: E402
 from guidewright.problems import format_report  # noqa: E402
-from guidewright.report import HANDOUT_TARGET_SECONDS  # noqa: E402
-from guidewright.site_build import built_pages, run_mkdocs  # noqa: E402
 
 REPO = bootstrap.REPO
 

@@ -13,17 +13,17 @@ import bootstrap  # beside this script; standard library only, installs the rest
 bootstrap.ensure_venv()
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from guidewright.config import load_site_config  # noqa: E402
-from guidewright.content_rules import extension_options  # noqa: E402
-from guidewright.local_server import serve  # noqa: E402
-from guidewright.pipeline import build  # noqa: E402
-from guidewright.reach import VIEWPORT, landing_screens, measure_page, pages_of, steps_pages  # noqa: E402
+from guidewright.build.local_server import serve  # noqa: E402
+from guidewright.build.pipeline import build  # noqa: E402
+from guidewright.build.reach import VIEWPORT, landing_screens, measure_page, pages_of, steps_pages  # noqa: E402
+from guidewright.checks.content_rules import extension_options  # noqa: E402
+from guidewright.configuration.config import load_site_config  # noqa: E402
 
 REPO = bootstrap.REPO
 
 
 def report(site: Path) -> None:
-    levels = extension_options(load_site_config(REPO / "mkdocs.yml")[0].raw, "guidewright.urgency_boxes")["levels"]
+    levels = extension_options(load_site_config(REPO / "mkdocs.yml")[0].raw, "guidewright.boxes.urgency_boxes")["levels"]
     pages = pages_of(site)
     steps = steps_pages(site)
     print(f"{len(pages)} pages; step lists on: {', '.join(steps) or 'none'}")

@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser import launch  # tests/ is on sys.path: pytest puts a conftest's folder there
+from guidewright.build.pipeline import build
+from guidewright.configuration.settings import load_settings
+from guidewright.languages.translations import remove_generated, translations
 from guidewright.package_files import THEME
-from guidewright.pipeline import build
-from guidewright.settings import load_settings
-from guidewright.translations import remove_generated, translations
 
 REPO = Path(__file__).resolve().parents[1]
 

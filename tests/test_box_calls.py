@@ -1,4 +1,4 @@
-"""Call links inside urgency boxes: made by guidewright.urgency_boxes from the contacts config (never
+"""Call links inside urgency boxes: made by guidewright.boxes.urgency_boxes from the contacts config (never
 typed into pages), named per box type in config, and checked on every built page."""
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import markdown
 import pytest
 
 from conftest import REPO
-from guidewright.box_calls_check import check_box_calls
-from guidewright.content_rules import CALLS_KEY, parse_content_rules
-from guidewright.crisis_view import line_cells
-from guidewright.settings import load_settings
-from guidewright.urgency_boxes import CALLS_CLASS, UrgencyExtension
+from guidewright.boxes.urgency_boxes import CALLS_CLASS, UrgencyExtension
+from guidewright.checks.content_rules import CALLS_KEY, parse_content_rules
+from guidewright.configuration.settings import load_settings
+from guidewright.lines.box_calls_check import check_box_calls
+from guidewright.lines.crisis_view import line_cells
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +90,7 @@ def test_removed_line_and_missing_clinic_are_not_required(tmp_path):
 def test_calls_config_mistakes_name_the_key(repo_config):
     """calls must map known box types to lists of line ids."""
     raw = copy.deepcopy(repo_config.raw)
-    options = raw["markdown_extensions"]["guidewright.urgency_boxes"]
+    options = raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"]
     options["calls"] = {"warning": ["emergency"]}
     problems = parse_content_rules(raw, "mkdocs.yml")[1]
     assert [(p.key, p.message) for p in problems] == [
@@ -101,7 +101,7 @@ def test_calls_config_mistakes_name_the_key(repo_config):
 
 def test_unknown_line_id_is_refused(tmp_path):
     overlay = tmp_path / "clinic.yml"
-    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nmarkdown_extensions:\n  guidewright.urgency_boxes:\n"
+    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nmarkdown_extensions:\n  guidewright.boxes.urgency_boxes:\n"
                        "    calls:\n      emergency: [emergncy]\n")
     settings, problems = load_settings(overlay)
     assert settings is None

@@ -10,8 +10,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bootstrap import REPO, ensure_node_modules
 from browser import record_requests, serve, wait_until
-from guidewright.settings import load_settings
-from guidewright.source_check import split_front_matter
+from guidewright.checks.source_check import split_front_matter
+from guidewright.configuration.settings import load_settings
 from test_browser_contacts import page_paths
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

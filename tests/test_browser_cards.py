@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from browser import serve
 from conftest import REPO, language_settings
-from guidewright.config import url_path
-from guidewright.handouts import PAPERS, card_source
+from guidewright.configuration.config import url_path
+from guidewright.printing.handouts import PAPERS, card_source
 
 LANGUAGES = language_settings(REPO / "mkdocs.yml")  # folder in the site -> that language's settings
 

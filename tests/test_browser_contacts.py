@@ -6,7 +6,7 @@ import pytest
 
 from browser import FIRST_SCREEN, link_problems, serve
 from conftest import REPO, folder_of, help_row_hrefs, language_settings
-from guidewright.pipeline import build
+from guidewright.build.pipeline import build
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +89,7 @@ def test_hiding_stylesheet_site_wide_fails(browser, tiny_site, hrefs):
 # ---- Phone numbers never break across lines, on screen or paper, in any language --------------
 
 # Every element that shows a number or an extension (partials/call-link.html, crisis-directory.html,
-# guidewright.urgency_boxes.call_links); guide.css keeps each on one line.
+# guidewright.boxes.urgency_boxes.call_links); guide.css keeps each on one line.
 NUMBER_ELEMENTS = ".pe-call__number, .pe-call__ext, .pe-number, .pe-ext"
 NOWRAP_OFF = f"{NUMBER_ELEMENTS} {{ white-space: normal !important; display: inline !important }}"
 # Runs in the page: the text of each visible number element that takes more than one line.
@@ -110,8 +110,8 @@ def broken_numbers(page, css=None) -> list[str]:
 
 @pytest.fixture(scope="module")
 def cards():
-    """Language folder -> (card id, the page it starts on, its HTML as guidewright.handouts assembles it)."""
-    from guidewright.handouts import fragment
+    """Language folder -> (card id, the page it starts on, its HTML as guidewright.printing.handouts assembles it)."""
+    from guidewright.printing.handouts import fragment
     found = {}
     for folder, settings in language_settings(REPO / "clinic.example.yml").items():
         config = settings.config
@@ -121,9 +121,9 @@ def cards():
 
 
 def card_layouts(browser, site, cards, css=None):
-    """Each quick card, in each language, paper and print scale guidewright.handouts may use: the text of
+    """Each quick card, in each language, paper and print scale guidewright.printing.handouts may use: the text of
     every number that breaks, as 'card (language, paper, scale): number'."""
-    from guidewright.handouts import CARD_SCALES
+    from guidewright.printing.handouts import CARD_SCALES
     found_cards, fragment = cards
     broken = []
     page = browser.new_page()
@@ -184,16 +184,16 @@ def test_number_check_fails_without_the_stylesheet_rule(browser, clinic_site, ca
     assert any(line.startswith("contacts (es,") for line in broken), broken
 
 
-# ---- The build's help-row estimate (guidewright.help_row), proven in Chromium --------------------------
+# ---- The build's help-row estimate (guidewright.lines.help_row), proven in Chromium --------------------------
 
 def test_fullest_row_the_build_accepts_fits(browser, tiny_spanish_site):
     """Local lines with names of the longest length allowed (wide capitals and everyday words), and a
-    clinic line with an extension, added until guidewright.help_row would refuse one more in either
+    clinic line with an extension, added until guidewright.lines.help_row would refuse one more in either
     language: the build accepts that row, and Chromium measures it within HELP_ROW_MAX_PX at
     PHONE_WIDTH_PX in both languages. One more line, and the build refuses it."""
-    from guidewright.contacts import ROW_NAME_MAX
-    from guidewright.help_row import HELP_ROW_MAX_PX, PHONE_WIDTH_PX
-    from guidewright.settings import load_settings
+    from guidewright.configuration.settings import load_settings
+    from guidewright.lines.contacts import ROW_NAME_MAX
+    from guidewright.lines.help_row import HELP_ROW_MAX_PX, PHONE_WIDTH_PX
     names = [("M" * ROW_NAME_MAX, "M" * ROW_NAME_MAX), ("Maternal helpers", "Línea para mamás")]
     assert all(len(name) == ROW_NAME_MAX for pair in names for name in pair)
 

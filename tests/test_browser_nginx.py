@@ -21,8 +21,8 @@ from selectolax.lexbor import LexborHTMLParser
 import bootstrap
 from browser import wait_until
 from conftest import language_settings
-from guidewright.asset_names import HASHED
-from guidewright.hosting import LONG_CACHE, REVALIDATE, SECURITY_HEADERS, nginx_config
+from guidewright.build.asset_names import HASHED
+from guidewright.build.hosting import LONG_CACHE, REVALIDATE, SECURITY_HEADERS, nginx_config
 
 pytestmark = pytest.mark.browser  # needs Debian's nginx, installed with the browser tools
 SITE_PATH = "/clinic/guide/"    # not site_url's path: the config must work under any path
@@ -68,7 +68,7 @@ def languages(repo_config):
 @pytest.fixture(scope="module")
 def nginx(built_site, offline_copy, languages, tmp_path_factory):
     """Base URL of a real nginx serving the built site at SITE_PATH and the unzipped offline copy at
-    OFFLINE_PATH, each with the config guidewright.hosting writes for that path."""
+    OFFLINE_PATH, each with the config guidewright.build.hosting writes for that path."""
     binary = bootstrap.ensure_nginx()
     work = tmp_path_factory.mktemp("nginx")
     www = work / "www"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from browser import FIRST_SCREEN, serve, wait_until
-from guidewright.reach import landing_screens, measure_page, pages_of, steps_pages
-from guidewright.reader_controls import FIRST_AID, QUICK_EXIT
-from guidewright.urgency_boxes import STEPS_CLASS
+from guidewright.boxes.urgency_boxes import STEPS_CLASS
+from guidewright.build.reach import landing_screens, measure_page, pages_of, steps_pages
+from guidewright.checks.reader_controls import FIRST_AID, QUICK_EXIT
 
 EXIT_STUB = "<!doctype html><title>Weather</title><p>Sunny.</p>"
 
@@ -23,7 +23,7 @@ def site(request, built_site, clinic_site):
 def test_overdose_steps_are_one_tap_from_every_page(browser, site, repo_config, javascript):
     """Every page (both languages): the steps are on the page or one tap away with no scrolling,
     and the header's first-aid control lands with the steps on screen."""
-    levels = repo_config.raw["markdown_extensions"]["guidewright.urgency_boxes"]["levels"]
+    levels = repo_config.raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"]["levels"]
     context = browser.new_context(viewport=FIRST_SCREEN, java_script_enabled=javascript)
     page = context.new_page()
     far, landed_off = [], []
@@ -50,7 +50,7 @@ def test_overdose_steps_are_one_tap_from_every_page(browser, site, repo_config, 
 def test_the_reach_measure_notices_a_page_without_a_way_to_the_steps(browser, built_site, repo_config):
     """The measure above can fail: with the header control and every link to the steps removed, a
     page reports no way to them."""
-    levels = repo_config.raw["markdown_extensions"]["guidewright.urgency_boxes"]["levels"]
+    levels = repo_config.raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"]["levels"]
     page = browser.new_page(viewport=FIRST_SCREEN)
     with serve(built_site) as base:
         landing = landing_screens(page, base, steps_pages(built_site))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browser import FIRST_SCREEN, serve, wait_until
-from guidewright.help_row import HELP_ROW_MAX_PX, TAP_MIN_PX  # defined once; the build's row estimate uses them too
+from guidewright.lines.help_row import HELP_ROW_MAX_PX, TAP_MIN_PX  # defined once; the build's row estimate uses them too
 
 # Runs in the page: what is wrong with the first screen (empty list = all good).
 FIRST_SCREEN_JS = """([rowMax, tapMin]) => {

@@ -8,10 +8,10 @@ from urllib.parse import quote
 from selectolax.lexbor import LexborHTMLParser
 
 from browser import FIRST_SCREEN, serve, wait_until
-from guidewright.pipeline import build
-from guidewright.save_offline import WORKER, listed_files
-from guidewright.settings import load_settings
-from guidewright.site_build import built_pages
+from guidewright.build.pipeline import build
+from guidewright.build.save_offline import WORKER, listed_files
+from guidewright.build.site_build import built_pages
+from guidewright.configuration.settings import load_settings
 from test_browser_reader_search import OPEN_SEARCH
 
 STORED = """async () => ({caches: await caches.keys(),

@@ -15,7 +15,7 @@ TAP_MIN_PX = 44
 
 def _titles(config):
     """Folder -> {page file: its title} for each language, from config and front matter."""
-    from guidewright.handout_list import page_title
+    from guidewright.printing.handout_list import page_title
     return {folder: {page: page_title(s.config.docs_dir / page, page) for page in s.config.nav_pages}
             for folder, s in language_settings(config).items()}
 

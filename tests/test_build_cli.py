@@ -7,8 +7,8 @@ import pytest
 
 from conftest import NEXT_REVIEW, REPO, REVIEWED
 from guidewright.cli import main
-from guidewright.config import load_site_config
-from guidewright.phone import number_hash
+from guidewright.configuration.config import load_site_config
+from guidewright.lines.phone import number_hash
 
 FAKE_DENIED = "(555) 555-0147"   # a fictional number the tests deny
 REGION = load_site_config(REPO / "mkdocs.yml")[0].extra["region"]  # how the tiny site reads it

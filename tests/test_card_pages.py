@@ -1,4 +1,4 @@
-"""Quick cards as web pages (guidewright.card_pages): every card in every language, its parts, links
+"""Quick cards as web pages (guidewright.printing.card_pages): every card in every language, its parts, links
 that resolve in the built site, the links to it from its pages and the For clinics list, and a
 card whose part is gone named with its page."""
 from __future__ import annotations
@@ -15,13 +15,13 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import REPO, language_settings
-from guidewright.card_pages import BODY_CLASS, CARD_CLASS, KEY, card_links, lift_headings, rebase, write_card_pages
-from guidewright.config import built_path
-from guidewright.handout_list import LIST
-from guidewright.handouts import Card, Part, card_source, fragment
+from guidewright.build.zensical_build import generated_overlay
+from guidewright.checks.review_view import page_url
+from guidewright.configuration.config import built_path
 from guidewright.mkdocs_hooks.safety_advice import ENV as BUILT_BY_SCRIPT
-from guidewright.review_view import page_url
-from guidewright.zensical_build import generated_overlay
+from guidewright.printing.card_pages import BODY_CLASS, CARD_CLASS, KEY, card_links, lift_headings, rebase, write_card_pages
+from guidewright.printing.handout_list import LIST
+from guidewright.printing.handouts import Card, Part, card_source, fragment
 
 LANGUAGES = language_settings(REPO / "mkdocs.yml")  # folder in the site -> that language's settings
 

@@ -53,8 +53,8 @@ def test_clinic_copy_fails_when_the_overdue_note_is_missing(tiny_site, capsys):
 
 
 def test_what_falls_due_soon_says_what_happens_in_a_clinics_copy():
+    from guidewright.checks.review_view import clinic_due
     from guidewright.problems import DUE, Problem
-    from guidewright.review_view import clinic_due
     due = Problem("docs/x.md", "review due 2027-01-01, in 5 day(s): after that date the build fails", kind=DUE)
     other = Problem("mkdocs.yml", "after that date the build fails", "site_url")
     assert clinic_due([due, other]) == [

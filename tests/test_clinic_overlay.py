@@ -7,9 +7,9 @@ import textwrap
 import pytest
 
 from conftest import REPO
+from guidewright.checks.config_text import CLINIC_LIMITS
 from guidewright.cli import main
-from guidewright.clinic import LOGO_MAX_BYTES
-from guidewright.config_text import CLINIC_LIMITS
+from guidewright.lines.clinic import LOGO_MAX_BYTES
 
 CLINIC = """
 extra:
@@ -184,10 +184,10 @@ def test_local_line_may_not_dial_a_national_number(tiny_site, capsys):
 
 def test_overlay_cannot_change_which_line_a_box_calls(tiny_site, capsys):
     """The lines each urgency box calls are safety advice: an overlay can't point 911's box elsewhere."""
-    text = LOCAL_LINE + "markdown_extensions:\n  guidewright.urgency_boxes:\n    calls:\n      emergency: [county]\n"
+    text = LOCAL_LINE + "markdown_extensions:\n  guidewright.boxes.urgency_boxes:\n    calls:\n      emergency: [county]\n"
     code, out = build(overlay(tiny_site, text), capsys)
     assert code == 2
-    assert "clinic.yml\n    - markdown_extensions.guidewright.urgency_boxes.calls: which lines each urgency box calls" in out
+    assert "clinic.yml\n    - markdown_extensions.guidewright.boxes.urgency_boxes.calls: which lines each urgency box calls" in out
 
 
 @pytest.mark.parametrize("text, key, line", [
@@ -257,8 +257,8 @@ def test_logo_too_big_is_refused_with_why(tiny_site, capsys):
 def test_card_too_long_in_a_copy_names_the_overlay_and_its_lines(tiny_site):
     """A quick card pushed onto a second sheet by the lines a clinic added is the clinic's to fix:
     the problem names its overlay and those lines, not the national card."""
-    from guidewright.config import load_site_config
-    from guidewright.overlay_rules import added_lines, blame_added_lines
+    from guidewright.configuration.config import load_site_config
+    from guidewright.configuration.overlay_rules import added_lines, blame_added_lines
     from guidewright.problems import Problem
     config = load_site_config(overlay(tiny_site, LOCAL_LINE))[0]
     added = added_lines(config.chain, config.file_yaml, config.shown)

@@ -1,10 +1,12 @@
-"""The help lines as a contacts file (guidewright.contacts_card): a vCard phones read, made from the
+"""The help lines as a contacts file (guidewright.lines.contacts_card): a vCard phones read, made from the
 contacts config in each language, and a build check that it dials exactly the config's numbers."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from guidewright.contacts_card import (
+from guidewright.build.pipeline import build
+from guidewright.configuration.settings import load_settings
+from guidewright.lines.contacts_card import (
     CRLF,
     FILE,
     LINE_OCTETS,
@@ -15,9 +17,7 @@ from guidewright.contacts_card import (
     fold,
     unfold,
 )
-from guidewright.phone import dialled_digits
-from guidewright.pipeline import build
-from guidewright.settings import load_settings
+from guidewright.lines.phone import dialled_digits
 from test_clinic_overlay import CLINIC, LOCAL_LINE, overlay
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO
-from guidewright.config import load_site_config
-from guidewright.contacts_check import check_directory, check_help_control, check_page_contacts
-from guidewright.phone import dialled_digits
+from guidewright.configuration.config import load_site_config
+from guidewright.lines.contacts_check import check_directory, check_help_control, check_page_contacts
+from guidewright.lines.phone import dialled_digits
 
 REGION = load_site_config(REPO / "mkdocs.yml")[0].extra["region"]  # how the guide's numbers are read
 

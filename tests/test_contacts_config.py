@@ -5,14 +5,14 @@ import copy
 
 import pytest
 
-from guidewright.contacts import ROW_NAME_MAX, parse_contacts, parse_denied, parse_region, parse_required_lines
-from guidewright.phone import canonical, number_hash
-from guidewright.settings import localized_extra
+from guidewright.configuration.settings import localized_extra
+from guidewright.lines.contacts import ROW_NAME_MAX, parse_contacts, parse_denied, parse_region, parse_required_lines
+from guidewright.lines.phone import canonical, number_hash
 
 
 @pytest.fixture
 def extra(repo_config):
-    """The contacts as an English build parses them (language blocks merged: guidewright.localize)."""
+    """The contacts as an English build parses them (language blocks merged: guidewright.languages.localize)."""
     return localized_extra(copy.deepcopy(repo_config.extra), "en")
 
 
@@ -216,7 +216,7 @@ def overlay_settings(tmp_path, lines: dict, name="clinic.yml"):
     import yaml
 
     from conftest import REPO
-    from guidewright.settings import load_settings
+    from guidewright.configuration.settings import load_settings
     path = tmp_path / name
     path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"crisis_contacts": lines}}))
     return path, load_settings(path)
@@ -228,7 +228,7 @@ def three_lines(**fields):
 
 
 def test_help_row_too_tall_names_the_overlay_and_its_lines(tmp_path):
-    from guidewright.help_row import HELP_ROW_MAX_PX, PHONE_WIDTH_PX, ROW_LINES
+    from guidewright.lines.help_row import HELP_ROW_MAX_PX, PHONE_WIDTH_PX, ROW_LINES
     path, (settings, problems) = overlay_settings(tmp_path, three_lines())
     assert settings is None and [p.file for p in problems] == [str(path)]
     assert str(problems[0]) == (
@@ -240,7 +240,7 @@ def test_help_row_too_tall_names_the_overlay_and_its_lines(tmp_path):
 
 
 def test_row_false_lines_stay_off_the_row_but_on_the_help_page(tmp_path):
-    from guidewright.crisis_view import crisis_view
+    from guidewright.lines.crisis_view import crisis_view
     _, (settings, problems) = overlay_settings(tmp_path, three_lines(row=False))
     assert problems == []
     view = crisis_view(settings, True)
@@ -325,8 +325,8 @@ def test_overlay_may_not_set_required_lines(tmp_path):
     import yaml
 
     from conftest import REPO
-    from guidewright.config import SiteConfig
-    from guidewright.settings import load_settings
+    from guidewright.configuration.config import SiteConfig
+    from guidewright.configuration.settings import load_settings
     path = tmp_path / "clinic.yml"
     path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"required_lines": {"911": "x"}}}))
     settings, problems = load_settings(path)
@@ -339,7 +339,7 @@ def test_overlay_may_not_set_required_lines(tmp_path):
 def test_overlay_without_region_inherits_it_and_a_wrong_one_is_named(tmp_path):
     """The region comes down the INHERIT chain; an overlay that sets an unknown one is the file named."""
     from conftest import REPO
-    from guidewright.settings import load_settings
+    from guidewright.configuration.settings import load_settings
     path = tmp_path / "clinic.yml"
     path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  region: XX\n")
     settings, problems = load_settings(path)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import textwrap
 
 from conftest import REPO
-from guidewright.crisis_view import FOOTER_MAX_CHARS, crisis_view
-from guidewright.settings import load_settings
+from guidewright.configuration.settings import load_settings
+from guidewright.lines.crisis_view import FOOTER_MAX_CHARS, crisis_view
 
 
 def settings_with(tmp_path, overlay: str):

@@ -2,7 +2,7 @@
 page's own inline scripts."""
 from __future__ import annotations
 
-from guidewright.csp import add_policy, check_policy, header_policy, policy, script_hashes
+from guidewright.checks.csp import add_policy, check_policy, header_policy, policy, script_hashes
 
 PAGE = ('<html><head><meta charset="utf-8"><script>var a = 1;</script></head><body>'
         '<template><script>var b = 2;</script></template><script type="application/json">{"c": 3}</script>'

@@ -12,12 +12,12 @@ from phonenumbers import shortnumberinfo
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import NEXT_REVIEW, REVIEWED  # tests/ is on sys.path (pytest puts a conftest's folder there)
+from guidewright.checks.html_visibility import visible_text
+from guidewright.checks.source_check import split_front_matter
 from guidewright.cli import main
-from guidewright.html_visibility import visible_text
-from guidewright.phone import canonical, dialled_digits, number_hash
+from guidewright.configuration.settings import load_settings
+from guidewright.lines.phone import canonical, dialled_digits, number_hash
 from guidewright.scaffold import emergency_numbers
-from guidewright.settings import load_settings
-from guidewright.source_check import split_front_matter
 
 UK = Path(__file__).resolve().parent / "guides" / "uk"
 # A made-up London number from Ofcom's range kept for TV and radio drama (020 7946 0000-0999). The

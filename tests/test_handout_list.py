@@ -11,13 +11,13 @@ from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import PAGE, REPO
+from guidewright.build.hosting import FOLDER as HOSTING
+from guidewright.build.zensical_build import generated_overlay
 from guidewright.cli import main
-from guidewright.handout_list import FOLDER, KEY, LIST, MARKER, check_list_page, handout_list, list_page, missing_pdfs
-from guidewright.handouts import parse_handouts
-from guidewright.hosting import FOLDER as HOSTING
+from guidewright.configuration.settings import load_settings
 from guidewright.package_files import THEME
-from guidewright.settings import load_settings
-from guidewright.zensical_build import generated_overlay
+from guidewright.printing.handout_list import FOLDER, KEY, LIST, MARKER, check_list_page, handout_list, list_page, missing_pdfs
+from guidewright.printing.handouts import parse_handouts
 
 
 def expected_titles(settings) -> tuple[list[str], list[str]]:
@@ -43,7 +43,7 @@ def test_list_comes_from_config(repo_settings):
     names_only = handout_list(repo_settings, use_directory_urls=True, pdfs=False)
     assert [p["title"] for p in names_only["pages"]] == pages and [c["title"] for c in names_only["cards"]] == cards
     assert not names_only["pdfs"] and all(set(item) == {"title"} for item in names_only["pages"])
-    # A card's title links to its own page (guidewright.card_pages) in every build, PDFs or not.
+    # A card's title links to its own page (guidewright.printing.card_pages) in every build, PDFs or not.
     assert all(set(item) == {"title", "page"} for item in names_only["cards"])
     assert names_only["cards"][0]["page"] == f"../card-{repo_settings.cards[0].id}/"
     linked = handout_list(repo_settings, use_directory_urls=True, pdfs=True)
@@ -140,10 +140,10 @@ def test_links_open_the_published_pdfs(printed):
         assert pdf.is_relative_to(site / FOLDER) and pdf.read_bytes() == (dist / pdf.relative_to(site / FOLDER)).read_bytes()
         width = float(PdfReader(pdf).pages[0].mediabox.width)
         assert abs(width - (595 if "/a4/" in href else 612)) < 1.5, href
-    # Nothing left but the outputs and the lock files that keep two builds apart (guidewright.publish).
+    # Nothing left but the outputs and the lock files that keep two builds apart (guidewright.build.publish).
     assert sorted(p.name for p in printed.iterdir() if not p.name.endswith(".lock")) == ["dist", "site"]
     assert sorted(p.name for p in (printed / "dist").iterdir() if not p.name.endswith(".lock")) == sorted(
-        [FOLDER, HOSTING])  # the PDFs, and the server config every build writes (guidewright.hosting)
+        [FOLDER, HOSTING])  # the PDFs, and the server config every build writes (guidewright.build.hosting)
 
 
 @pytest.mark.browser

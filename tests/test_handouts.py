@@ -16,10 +16,10 @@ from pypdf import PdfReader
 
 from browser import serve
 from conftest import REPO, folder_of, language_settings
-from guidewright.card_pages import write_card_pages
-from guidewright.config import built_path, load_site_config, url_path
-from guidewright.handouts import Card, Part, address_problems, address_warnings, fragment, make_handouts, page_url, parse_handouts
-from guidewright.settings import load_settings
+from guidewright.configuration.config import built_path, load_site_config, url_path
+from guidewright.configuration.settings import load_settings
+from guidewright.printing.card_pages import write_card_pages
+from guidewright.printing.handouts import Card, Part, address_problems, address_warnings, fragment, make_handouts, page_url, parse_handouts
 
 CONTACT_NUMBERS = tuple(c.number for c in load_settings(REPO / "mkdocs.yml")[0].contacts)
 PAPER_POINTS = {"letter": (612, 792), "a4": (595, 842)}

@@ -1,8 +1,8 @@
 """Our Markdown extensions and the hooks' pure parts: the search dialog's name, the glossary list."""
 from __future__ import annotations
 
-from guidewright.glossary_terms import GlossaryExtension, definition_list
-from guidewright.search_dialog import LABEL, label_search_dialog, needs_label
+from guidewright.glossary.glossary_terms import GlossaryExtension, definition_list
+from guidewright.search.search_dialog import LABEL, label_search_dialog, needs_label
 
 DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 

@@ -1,14 +1,13 @@
-"""Server config from the same sources as the pages (guidewright.hosting), and content hashes in asset
-names (guidewright.asset_names). The real nginx runs in test_browser_nginx.py."""
+"""Server config from the same sources as the pages (guidewright.build.hosting), and content hashes in asset
+names (guidewright.build.asset_names). The real nginx runs in test_browser_nginx.py."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from guidewright.asset_names import HASHED, SUFFIX, check_asset_references, hash_asset_names, hashed_name
-from guidewright.csp import DIRECTIVES, header_policy, policy
-from guidewright.hosting import (
+from guidewright.build.asset_names import HASHED, SUFFIX, check_asset_references, hash_asset_names, hashed_name
+from guidewright.build.hosting import (
     LONG_CACHE,
     REVALIDATE,
     SECURITY_HEADERS,
@@ -18,6 +17,7 @@ from guidewright.hosting import (
     nginx_config,
     redirects_file,
 )
+from guidewright.checks.csp import DIRECTIVES, header_policy, policy
 
 PAGE = """<html><head><link rel="stylesheet" href="{up}assets/stylesheets/guide.css">
 <link rel="stylesheet" href="{up}assets/stylesheets/main.57a0d79d.min.css"><link rel="icon" href="{up}assets/favicon.svg">

@@ -1,7 +1,7 @@
 """MkDocs' strict-mode output becomes problems that name the page to fix."""
 from __future__ import annotations
 
-from guidewright.mkdocs_messages import mkdocs_problems
+from guidewright.build.mkdocs_messages import mkdocs_problems
 
 OUTPUT = """INFO    -  Cleaning site directory
 WARNING -  The following pages exist in the docs directory, but are not included in the "nav" configuration:

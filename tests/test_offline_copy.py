@@ -8,8 +8,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from browser import FIRST_SCREEN, link_problems
 from conftest import REPO, folder_of, help_row_hrefs, language_settings
-from guidewright.offline_copy import prune
-from guidewright.report import ZIP_TARGET_BYTES
+from guidewright.build.offline_copy import prune
+from guidewright.build.report import ZIP_TARGET_BYTES
 
 
 def pages(folder):

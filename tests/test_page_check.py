@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from guidewright.content_rules import parse_content_rules
-from guidewright.page_check import check_boxes, check_grade, readability
+from guidewright.checks.content_rules import parse_content_rules
+from guidewright.checks.page_check import check_boxes, check_grade, readability
 
 KEY = '<div class="admonition key-points"><p class="admonition-title">Key points</p><ul><li>One.</li></ul></div>'
 NEXT = '<div class="admonition next-steps"><p class="admonition-title">Where to go next</p></div>'
@@ -89,8 +89,8 @@ def test_easy_text_passes_grade(rules):
 def test_box_roles_come_from_config(repo_config):
     """A guide names its own opening and closing boxes (or none); the checks follow."""
     raw = {**repo_config.raw, "markdown_extensions": {**repo_config.raw["markdown_extensions"]}}
-    options = dict(raw["markdown_extensions"]["guidewright.urgency_boxes"])
-    raw["markdown_extensions"]["guidewright.urgency_boxes"] = {**options, "roles": {"opening": "note", "closing": None}}
+    options = dict(raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"])
+    raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"] = {**options, "roles": {"opening": "note", "closing": None}}
     rules = parse_content_rules(raw, "mkdocs.yml")[0]
     note = '<div class="admonition note"><p class="admonition-title">Note</p></div>'
     assert messages(page(note, "<p>Text.</p>"), rules) == []
@@ -100,8 +100,8 @@ def test_box_roles_come_from_config(repo_config):
 
 def test_box_roles_must_name_box_types(repo_config):
     raw = {**repo_config.raw, "markdown_extensions": {**repo_config.raw["markdown_extensions"]}}
-    options = dict(raw["markdown_extensions"]["guidewright.urgency_boxes"])
+    options = dict(raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"])
     for roles, expected in (({"opening": "summary"}, "'summary' is not a box type"), ({"first": "note"}, "must map opening and closing")):
-        raw["markdown_extensions"]["guidewright.urgency_boxes"] = {**options, "roles": roles}
+        raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"] = {**options, "roles": roles}
         rules, problems = parse_content_rules(raw, "mkdocs.yml")
         assert rules is None and len(problems) == 1 and expected in str(problems[0]) and "urgency_boxes.roles" in problems[0].key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from guidewright.source_check import split_front_matter
+from guidewright.checks.source_check import split_front_matter
 
 
 def test_every_heading_is_the_full_title(built_site, repo_config):

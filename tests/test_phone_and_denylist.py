@@ -6,8 +6,8 @@ import subprocess
 import pytest
 
 from conftest import REPO
-from guidewright.denylist_check import denied_in_text
-from guidewright.phone import canonical, dialled_digits, number_hash, numbers_in
+from guidewright.lines.denylist_check import denied_in_text
+from guidewright.lines.phone import canonical, dialled_digits, number_hash, numbers_in
 
 # The US forms below are the US's; the GB ones the UK's: each test names the region it reads in.
 US, GB = "US", "GB"
@@ -98,7 +98,7 @@ def test_number_forms_at_edges_and_in_runs():
 
 def test_denied_in_built_page_text_and_links():
     """In a built page, a denied number in the text or only in a tel: link is found."""
-    from guidewright.denylist_check import denied_in_page
+    from guidewright.lines.denylist_check import denied_in_page
     denied = {number_hash("555-555-0147", US): "test"}
     in_text = "<html><body><p>Call <b>555</b>-555-0147</p></body></html>"
     in_link = '<html><body><a href="tel:+15555550147">Call us</a></body></html>'
@@ -110,7 +110,7 @@ def test_denied_in_built_page_text_and_links():
 
 
 def test_denied_number_in_a_file_names_the_line_not_the_number(tmp_path):
-    from guidewright.denylist_check import check_files
+    from guidewright.lines.denylist_check import check_files
     page = tmp_path / "page.md"
     page.write_text("Fine.\nCall 0300 123 1110 today.\n")
     (problem,) = check_files([page], {number_hash("+44 300 123 1110", GB): "uk-sales"}, tmp_path, GB)
@@ -122,7 +122,7 @@ def test_denied_number_in_a_file_names_the_line_not_the_number(tmp_path):
 
 def test_extension_forms_in_links():
     """A pause (one or more commas) or RFC 3966's ;ext= starts the extension; other parameters don't."""
-    from guidewright.phone import dial_parts, dial_string, with_extension
+    from guidewright.lines.phone import dial_parts, dial_string, with_extension
     assert dial_parts("tel:+15035550142,204", US) == ("+15035550142", "204")
     assert dial_parts("tel:+15035550142,,204", US) == ("+15035550142", "204")
     assert dial_parts("tel:+15035550142;ext=204", US) == ("+15035550142", "204")
@@ -134,7 +134,7 @@ def test_extension_forms_in_links():
 
 
 def test_shown_text_must_match_number_and_extension():
-    from guidewright.phone import shows
+    from guidewright.lines.phone import shows
     assert shows("Call the clinic (503) 555-0142 ext. 204", "+15035550142,204", US)
     assert shows("Llamar: 1-800-662-4357", "+18006624357", US)
     assert shows("+1 800 662 4357", "+18006624357", US)
@@ -146,7 +146,7 @@ def test_shown_text_must_match_number_and_extension():
 def test_uk_number_shown_in_its_written_forms():
     """A GB guide shows tel:+443001231110 as 0300 123 1110 or +44 300 123 1110; a US guide
     shows it with its country code only (0300 isn't dialled from abroad)."""
-    from guidewright.phone import shows
+    from guidewright.lines.phone import shows
     dialled = dialled_digits("tel:+443001231110", GB)
     assert shows("0300 123 1110", dialled, GB) and shows("+44 300 123 1110", dialled, GB)
     assert shows("Call 0300 123 1110 ext. 12", f"{dialled},12", GB)

@@ -10,9 +10,9 @@ import urllib.error
 import urllib.request
 
 from conftest import REPO
-from guidewright.config import load_site_config
+from guidewright.build.preview import language_configs, watched_paths
+from guidewright.configuration.config import load_site_config
 from guidewright.package_files import ASSETS, THEME
-from guidewright.preview import language_configs, watched_paths
 
 
 def test_preview_watches_every_input_of_every_language(repo_config):

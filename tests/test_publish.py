@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from guidewright.build.publish import MARKER, MARKER_TEXT, PublishRefused, Staging, replace_file
+from guidewright.build.result import CANT_PUBLISH
 from guidewright.cli import main
-from guidewright.publish import MARKER, MARKER_TEXT, PublishRefused, Staging, replace_file
-from guidewright.result import CANT_PUBLISH
 
 
 def build(config, capsys, *args):
@@ -324,7 +324,7 @@ def test_full_disk_while_zipping_keeps_folder_and_zip(tiny_site, capsys, monkeyp
     def full(site_dir, path, name):
         path.write_bytes(b"half a zip")
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr("guidewright.pipeline.make_zip", full)
+    monkeypatch.setattr("guidewright.build.pipeline.make_zip", full)
     code, out = build(config, capsys, "--offline")
     assert code == CANT_PUBLISH
     assert "FAILED: Nothing was published: a file could not be written; the last good output is kept." in out
@@ -355,10 +355,10 @@ def test_read_only_output_is_a_message(tiny_site, capsys, monkeypatch):
 def test_full_disk_inside_the_builder_is_a_message(tiny_site, capsys, monkeypatch):
     """The builder runs in its own process: a full disk there (its traceback ends in Errno 28) is
     told like one in the build's own writes, naming the output, and the last good site stays."""
-    import guidewright.pipeline
-    from guidewright.result import BuilderRun
+    import guidewright.build.pipeline
+    from guidewright.build.result import BuilderRun
     site = old_build(tiny_site.root / "site")
-    monkeypatch.setattr(guidewright.pipeline, "run_builder", lambda *args, **kwargs: BuilderRun(
+    monkeypatch.setattr(guidewright.build.pipeline, "run_builder", lambda *args, **kwargs: BuilderRun(
         False, "Traceback (most recent call last):\nOSError: [Errno 28] No space left on device: 'x.html'", 0.1))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1 and "Traceback" not in out

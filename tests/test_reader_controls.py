@@ -1,5 +1,5 @@
 """The first-aid control and the quick exit: their config and their place on every built page
-(guidewright.reader_controls), and the page length limit (guidewright.page_check.check_length)."""
+(guidewright.checks.reader_controls), and the page length limit (guidewright.checks.page_check.check_length)."""
 from __future__ import annotations
 
 import copy
@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from guidewright.content_rules import parse_content_rules
-from guidewright.page_check import Readability, check_length
-from guidewright.reader_controls import check_reader_controls, first_aid_url, parse_reader_controls
+from guidewright.checks.content_rules import parse_content_rules
+from guidewright.checks.page_check import Readability, check_length
+from guidewright.checks.reader_controls import check_reader_controls, first_aid_url, parse_reader_controls
 
 EXIT = "https://www.weather.gov/"
 GOOD = f"""<html><body>

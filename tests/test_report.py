@@ -2,9 +2,9 @@
 counts the open claims, which wait for a clinician, unless asked to list them (--claims)."""
 from __future__ import annotations
 
+from guidewright.build.report import print_result
+from guidewright.build.result import BuildResult
 from guidewright.problems import DUE, OPEN_CLAIM, Problem
-from guidewright.report import print_result
-from guidewright.result import BuildResult
 
 WARNINGS = [
     Problem("docs-review/a.yml", "open claim on docs/a.md: Tolerance drops fast.", kind=OPEN_CLAIM),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidewright.resource_check import check_error_page, check_stylesheets, external_resources
+from guidewright.checks.resource_check import check_error_page, check_stylesheets, external_resources
 
 
 def page(head="", body=""):
@@ -47,7 +47,7 @@ def test_stylesheet_importing_outside_font(tmp_path):
 
 def test_image_needs_alt_and_size():
     """An image without alt text or dimensions is named; a decorative, sized one passes."""
-    from guidewright.resource_check import check_page_markup
+    from guidewright.checks.resource_check import check_page_markup
     bad = page(body='<img src="a.png">')
     good = page(body='<img src="a.png" alt="" width="10" height="10">')
     assert [p.message for p in check_page_markup(bad, "x")] == [
@@ -57,7 +57,7 @@ def test_image_needs_alt_and_size():
 
 def test_render_blocking_head_script():
     """A script in <head> without defer blocks the first paint, except in the offline copy."""
-    from guidewright.resource_check import check_page_markup
+    from guidewright.checks.resource_check import check_page_markup
     html = page(head='<script src="assets/x.js"></script><script src="assets/y.js" defer></script>')
     assert len(check_page_markup(html, "x")) == 1
     assert "blocks the first paint" in check_page_markup(html, "x")[0].message

@@ -1,6 +1,6 @@
 """Safety advice as data: warning signs with one urgency level and step lists, defined once in
-config in every language, rendered into pages and checked on the built HTML (guidewright.safety_advice,
-guidewright.urgency_boxes, guidewright.advice_check). Each check is fed its bad case."""
+config in every language, rendered into pages and checked on the built HTML (guidewright.boxes.safety_advice,
+guidewright.boxes.urgency_boxes, guidewright.boxes.advice_check). Each check is fed its bad case."""
 from __future__ import annotations
 
 import copy
@@ -10,17 +10,17 @@ import markdown
 import pytest
 import yaml
 
-from guidewright.advice_check import advice_outline, check_advice, check_same_advice
-from guidewright.content_rules import extension_options
-from guidewright.localize import languages
-from guidewright.safety_advice import drawing_order_problems, overlay_problems, parse_advice
+from guidewright.boxes.advice_check import advice_outline, check_advice, check_same_advice
+from guidewright.boxes.safety_advice import drawing_order_problems, overlay_problems, parse_advice
+from guidewright.checks.content_rules import extension_options
+from guidewright.languages.localize import languages
 from test_build_cli import build
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def advice_from(raw: dict, language: str = "en", docs_dir: Path | None = None):
-    levels = (extension_options(raw, "guidewright.urgency_boxes") or {}).get("levels")
+    levels = (extension_options(raw, "guidewright.boxes.urgency_boxes") or {}).get("levels")
     return parse_advice(raw, lambda key: "mkdocs.yml", language, languages(raw.get("extra") or {}), levels, docs_dir,
                         region=raw["extra"]["region"])
 
@@ -34,8 +34,8 @@ def render(text: str, advice) -> str:
     """A page's Markdown through the real extension, with the build's options."""
     options = {"boxes": {"emergency": "Emergency advice:", "urgent": "Urgent advice:"}, "levels": list(advice.levels),
                **advice.as_options()}
-    html = markdown.markdown(text, extensions=["admonition", "md_in_html", "attr_list", "guidewright.urgency_boxes"],
-                             extension_configs={"guidewright.urgency_boxes": options})
+    html = markdown.markdown(text, extensions=["admonition", "md_in_html", "attr_list", "guidewright.boxes.urgency_boxes"],
+                             extension_configs={"guidewright.boxes.urgency_boxes": options})
     return f"<article>{html}</article>"
 
 
@@ -178,7 +178,7 @@ def test_translation_with_other_advice_fails_naming_both_files(tmp_path, repo_se
 def test_every_sign_has_one_urgency_across_pages_and_languages(built_site, repo_settings):
     from selectolax.lexbor import LexborHTMLParser
 
-    from guidewright.page_check import box_type
+    from guidewright.checks.page_check import box_type
     seen: dict[str, set[str]] = {}
     for page in built_site.rglob("*.html"):
         for box in LexborHTMLParser(page.read_text()).css(".admonition"):

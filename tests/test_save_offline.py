@@ -1,12 +1,12 @@
-"""Saving the guide on a phone (guidewright.save_offline): each language's worker lists every file of its own
+"""Saving the guide on a phone (guidewright.build.save_offline): each language's worker lists every file of its own
 site a reader's browser loads, and nothing else; the build checks the list against the files."""
 from __future__ import annotations
 
 import json
 
-from guidewright.pipeline import build
-from guidewright.save_offline import WORKER, check_saved_list, listed_files, saved_list, write_worker
-from guidewright.site_build import built_pages
+from guidewright.build.pipeline import build
+from guidewright.build.save_offline import WORKER, check_saved_list, listed_files, saved_list, write_worker
+from guidewright.build.site_build import built_pages
 
 
 def fake_site(root, search_language="en"):

@@ -6,8 +6,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import PAGE
-from guidewright.csp import script_hashes
-from guidewright.script_check import check_page_script
+from guidewright.checks.csp import script_hashes
+from guidewright.checks.script_check import check_page_script
 from test_build_cli import build
 
 ENGINE = "<script>document.documentElement.classList.add('pe-js')</script>"

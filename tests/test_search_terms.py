@@ -7,8 +7,9 @@ import copy
 import pytest
 
 from conftest import REPO
-from guidewright.pipeline import build
-from guidewright.search_terms import (
+from guidewright.build.pipeline import build
+from guidewright.configuration.settings import load_settings
+from guidewright.search.search_terms import (
     BOOST,
     FIELD,
     KEY,
@@ -18,7 +19,6 @@ from guidewright.search_terms import (
     search_term_problems,
     terms_by_page,
 )
-from guidewright.settings import load_settings
 
 NAV = ["index.md", "medications.md", "symptoms.md"]
 

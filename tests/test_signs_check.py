@@ -1,6 +1,6 @@
 """The signs check (`<!-- signs-check -->`): every warning sign in config, once, with a checkbox in
 its own level's urgency box, most urgent first, in every language; the build's check on the
-built form (guidewright.advice_check.check_signs_check) fed each bad case; the level words' config
+built form (guidewright.boxes.advice_check.check_signs_check) fed each bad case; the level words' config
 checks; and the script that shows what to do stores and sends nothing."""
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import markdown
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from guidewright.advice_check import check_advice, check_signs_check
-from guidewright.content_rules import extension_options
-from guidewright.localize import languages
+from guidewright.boxes.advice_check import check_advice, check_signs_check
+from guidewright.boxes.safety_advice import overlay_problems, parse_advice
+from guidewright.boxes.urgency_boxes import SIGNS_CHECK_CLASS
+from guidewright.checks.content_rules import extension_options
+from guidewright.languages.localize import languages
 from guidewright.package_files import ASSETS
-from guidewright.safety_advice import overlay_problems, parse_advice
-from guidewright.urgency_boxes import SIGNS_CHECK_CLASS
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = ASSETS / "javascripts" / "signs-check.js"
@@ -29,8 +29,8 @@ def render(text: str, settings, calls: dict | None = None) -> str:
     """A page's Markdown through the real extension, with the build's options for this language."""
     options = {"boxes": settings.rules.boxes, "levels": list(settings.advice.levels), "calls": calls or {},
                "lines": {"test": [CELL]}, **settings.advice.as_options()}
-    html = markdown.markdown(text, extensions=["admonition", "md_in_html", "attr_list", "guidewright.urgency_boxes"],
-                             extension_configs={"guidewright.urgency_boxes": options})
+    html = markdown.markdown(text, extensions=["admonition", "md_in_html", "attr_list", "guidewright.boxes.urgency_boxes"],
+                             extension_configs={"guidewright.boxes.urgency_boxes": options})
     return f"<article>{html}</article>"
 
 
@@ -155,7 +155,7 @@ def test_a_sign_without_its_checkbox_is_named(repo_settings):
 # --- The level words in config ---
 
 def advice_from(raw: dict, language: str = "en"):
-    levels = (extension_options(raw, "guidewright.urgency_boxes") or {}).get("levels")
+    levels = (extension_options(raw, "guidewright.boxes.urgency_boxes") or {}).get("levels")
     return parse_advice(raw, lambda key: "mkdocs.yml", language, languages(raw.get("extra") or {}), levels,
                         region=raw["extra"]["region"])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import REPO
-from guidewright.settings import load_settings
+from guidewright.configuration.settings import load_settings
 from test_build_cli import build
 
 ADDRESS = "https://guide.health-dept.org/withdrawal/"

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from guidewright.content_rules import parse_content_rules
-from guidewright.review_log import check_review_log, load_review_log
-from guidewright.source_check import check_front_matter, check_headings, check_review_due, check_stigma, split_front_matter
-from guidewright.source_text import read_source
+from guidewright.checks.content_rules import parse_content_rules
+from guidewright.checks.review_log import check_review_log, load_review_log
+from guidewright.checks.source_check import check_front_matter, check_headings, check_review_due, check_stigma, split_front_matter
+from guidewright.configuration.source_text import read_source
 
 TODAY = dt.date(2026, 11, 21)
 GOOD = {
@@ -238,14 +238,14 @@ def test_no_partial_word_matches(rules):
     ({"review_interval_days": 0}, "review_interval_days: must be a whole number of days"),
     ({"review_warn_days": "soon"}, "review_warn_days: must be a whole number of days"),
     ({"review_log": None}, "review_log: must name the fact-check log folder"),
-    ({"boxes": []}, "markdown_extensions.guidewright.urgency_boxes.boxes: must be a non-empty mapping"),
+    ({"boxes": []}, "markdown_extensions.guidewright.boxes.urgency_boxes.boxes: must be a non-empty mapping"),
     ({"colour": "red"}, "colour: unknown option"),
 ])
 def test_bad_content_rules_config(repo_config, change, expected):
     """A malformed content_rules option is named."""
     raw = copy.deepcopy(repo_config.raw)
     if "boxes" in change:  # the box list is the urgency_boxes extension's option
-        raw["markdown_extensions"]["guidewright.urgency_boxes"] |= change
+        raw["markdown_extensions"]["guidewright.boxes.urgency_boxes"] |= change
     else:
         raw["extra"]["content_rules"] |= change
     rules, problems = parse_content_rules(raw, "mkdocs.yml")

@@ -9,14 +9,14 @@ import re
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO
-from guidewright.contacts import parse_contacts, parse_denied
-from guidewright.localize import language_block_problems, languages, localized, misplaced_blocks
+from guidewright.checks.page_check import check_grade, readability
+from guidewright.checks.source_check import check_stigma
+from guidewright.configuration.settings import block_fields, load_settings, localized_extra
+from guidewright.languages.localize import language_block_problems, languages, localized, misplaced_blocks
+from guidewright.languages.translations import check_language_links, check_page_pairs, check_same_numbers
+from guidewright.languages.ui_words import KEYS, default_words, parse_ui
+from guidewright.lines.contacts import parse_contacts, parse_denied
 from guidewright.package_files import THEME
-from guidewright.page_check import check_grade, readability
-from guidewright.settings import block_fields, load_settings, localized_extra
-from guidewright.source_check import check_stigma
-from guidewright.translations import check_language_links, check_page_pairs, check_same_numbers
-from guidewright.ui_words import KEYS, default_words, parse_ui
 from test_build_cli import build
 
 

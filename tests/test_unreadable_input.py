@@ -6,12 +6,12 @@ import datetime as dt
 import textwrap
 
 from conftest import REPO
+from guidewright.checks.review_log import check_review_log, load_review_log
+from guidewright.checks.source_check import check_front_matter, split_front_matter
 from guidewright.cli import main
-from guidewright.config import load_site_config
-from guidewright.review_log import check_review_log, load_review_log
-from guidewright.source_check import check_front_matter, split_front_matter
-from guidewright.source_text import read_source
-from guidewright.translations import translations
+from guidewright.configuration.config import load_site_config
+from guidewright.configuration.source_text import read_source
+from guidewright.languages.translations import translations
 
 TODAY = dt.date(2026, 6, 1)
 UTF16 = "not UTF-8 text (it looks like UTF-16): save it as UTF-8"

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import REPO
 from guidewright.cli import main
-from guidewright.settings import load_settings
+from guidewright.configuration.settings import load_settings
 
 pytestmark = pytest.mark.build
 
@@ -19,7 +19,7 @@ def test_real_site_builds_with_zensical_and_passes_every_check(tmp_path, capsys)
     settings = load_settings(REPO / "mkdocs.yml")[0]
     config = settings.config
     languages = 1 + len(config.extra["translations"])
-    # Each language's nav pages, its 404.html and its quick cards' pages (guidewright.card_pages).
+    # Each language's nav pages, its 404.html and its quick cards' pages (guidewright.printing.card_pages).
     pages = (len(config.nav_pages) + 1 + len(settings.cards)) * languages
     assert f"OK: {pages} pages" in out
     assert 'lang="es"' in (tmp_path / "site" / "es" / "index.html").read_text()

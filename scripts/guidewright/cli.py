@@ -16,14 +16,14 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from guidewright.config import defining_file, load_site_config
-from guidewright.contacts import parse_region
-from guidewright.phone import canonical, number_hash
-from guidewright.pipeline import build
+from guidewright.build.pipeline import build
+from guidewright.build.report import display, print_result
+from guidewright.build.result import BAD_CONFIG
+from guidewright.build.site_build import BUILDERS
+from guidewright.configuration.config import defining_file, load_site_config
+from guidewright.lines.contacts import parse_region
+from guidewright.lines.phone import canonical, number_hash
 from guidewright.problems import format_report
-from guidewright.report import display, print_result
-from guidewright.result import BAD_CONFIG
-from guidewright.site_build import BUILDERS
 
 VERBS = ("new", "build", "check", "offline", "handouts", "serve", "hash-number")
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "g
         args = parser.parse_args(argv)
         return new_guide(args.dir, args.name, args.region, args.emergency)
     if verb == "serve":
-        from guidewright.preview import serve
+        from guidewright.build.preview import serve
         parser = argparse.ArgumentParser(prog=f"{prog} serve", description="Preview every language at once.")
         parser.add_argument("--config", type=Path, default=root / DEFAULT_CONFIG)
         parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")

@@ -4,7 +4,7 @@ Material's search and offline plugins) and holds content, not wiring.
 It layers the engine's templates between the guide's overrides/ and Material, publishes the
 engine's CSS and scripts (a guide's own file at the same path wins), and runs the engine's MkDocs
 hooks (guidewright.mkdocs_hooks), each at the priority it declares. Zensical runs no plugins:
-guidewright.zensical_build does the same work for it from the same modules."""
+guidewright.build.zensical_build does the same work for it from the same modules."""
 from __future__ import annotations
 
 from typing import Any

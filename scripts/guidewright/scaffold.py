@@ -11,8 +11,8 @@ from pathlib import Path
 
 from phonenumbers import shortnumberinfo
 
+from guidewright.lines.phone import known_region
 from guidewright.package_files import SCAFFOLD
-from guidewright.phone import known_region
 
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt", ".py", ".html", ".css", ".js", ""}
 SKIP = shutil.ignore_patterns("__pycache__", "*.pyc")

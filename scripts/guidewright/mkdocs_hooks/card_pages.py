@@ -1,5 +1,5 @@
 """MkDocs hook: `mkdocs serve` and plain `mkdocs build` write the quick cards' own pages too
-(guidewright.card_pages), so the links to them work in a preview; a card whose part is gone is a
+(guidewright.printing.card_pages), so the links to them work in a preview; a card whose part is gone is a
 warning naming the card and page, which strict mode turns into a failed build.
 scripts/build.py writes them itself, before its checks, so it turns this off."""
 from __future__ import annotations
@@ -11,11 +11,11 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guidewright.card_pages import write_card_pages
+from guidewright.configuration.settings import load_settings
 from guidewright.mkdocs_hooks.safety_advice import ENV as BUILT_BY_SCRIPT
-from guidewright.settings import load_settings
+from guidewright.printing.card_pages import write_card_pages
 
-log = logging.getLogger("mkdocs.plugins.guidewright.card_pages")
+log = logging.getLogger("mkdocs.plugins.guidewright.printing.card_pages")
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:

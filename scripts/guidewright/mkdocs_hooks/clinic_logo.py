@@ -8,7 +8,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from guidewright.clinic import LOGO_FOLDER, logo_size
+from guidewright.lines.clinic import LOGO_FOLDER, logo_size
 
 
 def _logo(config: MkDocsConfig) -> Path | None:

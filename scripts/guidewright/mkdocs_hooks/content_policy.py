@@ -1,4 +1,4 @@
-"""MkDocs hook: put the Content-Security-Policy (guidewright.csp) into every page, 404 included, so
+"""MkDocs hook: put the Content-Security-Policy (guidewright.checks.csp) into every page, 404 included, so
 plain `mkdocs build` and `mkdocs serve` get it too. It runs last: the policy lists the hashes
 of the page's inline scripts as they are finally written."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from guidewright.csp import add_policy
+from guidewright.checks.csp import add_policy
 
 
 @event_priority(-100)

@@ -3,9 +3,9 @@
 MkDocs renders error pages with root-relative URLs taken from site_url's path. Those break
 from file:// (the offline copy, a USB stick) and wherever the site is hosted under another
 path. Relative URLs work there and for a missing page one level down; deeper, the server adds a
-<base> (the nginx config from guidewright/hosting.py), or else the page's own script (overrides/404.html)
+<base> (the nginx config from guidewright/build/hosting.py), or else the page's own script (overrides/404.html)
 points the links at site_url's path. Zensical runs no hooks: the
-build checks the built 404 either way (guidewright.resource_check.check_error_page)."""
+build checks the built 404 either way (guidewright.checks.resource_check.check_error_page)."""
 from __future__ import annotations
 
 from typing import Any

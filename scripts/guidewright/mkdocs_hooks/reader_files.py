@@ -1,5 +1,5 @@
 """MkDocs hook: plain `mkdocs build` and `mkdocs serve` get the files readers keep too (the
-contacts file and the "Save to this phone" worker: guidewright.reader_files). scripts/build.py writes
+contacts file and the "Save to this phone" worker: guidewright.build.reader_files). scripts/build.py writes
 them itself, after asset names get their hashes, so it turns this off."""
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from guidewright.build.reader_files import write_reader_files
+from guidewright.configuration.settings import load_settings
 from guidewright.mkdocs_hooks.safety_advice import ENV as BUILT_BY_SCRIPT
-from guidewright.reader_files import write_reader_files
-from guidewright.settings import load_settings
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:

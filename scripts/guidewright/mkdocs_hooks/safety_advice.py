@@ -1,5 +1,5 @@
 """MkDocs hook: `mkdocs serve` and plain `mkdocs build` judge each page's safety advice as it is
-rendered (guidewright.advice_check: a sign in a box of another level, a hand-typed sign or step, an
+rendered (guidewright.boxes.advice_check: a sign in a box of another level, a hand-typed sign or step, an
 unknown id), as warnings naming the page, which strict mode turns into a failed build.
 scripts/build.py checks the built files itself, with every other check, so it turns this off."""
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from guidewright.advice_check import check_advice
-from guidewright.safety_advice import Advice
-from guidewright.urgency_boxes import NAME as BOXES
+from guidewright.boxes.advice_check import check_advice
+from guidewright.boxes.safety_advice import Advice
+from guidewright.boxes.urgency_boxes import NAME as BOXES
 
 ENV = "GUIDE_CHECKS_BUILT_SITE"   # set by scripts/build.py, which checks the built files
-log = logging.getLogger("mkdocs.plugins.guidewright.safety_advice")
+log = logging.getLogger("mkdocs.plugins.guidewright.boxes.safety_advice")
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:

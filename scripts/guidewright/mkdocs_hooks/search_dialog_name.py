@@ -1,4 +1,4 @@
-"""MkDocs hook: name Material's search dialog for screen readers (guidewright.search_dialog).
+"""MkDocs hook: name Material's search dialog for screen readers (guidewright.search.search_dialog).
 Fails the build when Material stops rendering the dialog this expects, so a theme upgrade
 can't silently drop the name."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from guidewright.search_dialog import LABEL, label_search_dialog, needs_label
+from guidewright.search.search_dialog import LABEL, label_search_dialog, needs_label
 
 
 def _labelled(html: str, name: str, config: MkDocsConfig) -> str:
@@ -17,7 +17,7 @@ def _labelled(html: str, name: str, config: MkDocsConfig) -> str:
     labelled = label_search_dialog(html, (config.extra.get("ui") or {}).get("search_dialog") or LABEL)
     if needs_label(labelled):
         raise PluginError(f"{name}: Material's search dialog changed (no <div class=\"md-search\" role=\"dialog\">); "
-                          f"update guidewright/search_dialog.py so it keeps the name {LABEL!r}")
+                          f"update guidewright/search/search_dialog.py so it keeps the name {LABEL!r}")
     return labelled
 
 

@@ -1,9 +1,9 @@
 """MkDocs hook: put the words readers type (extra.search_terms) into the search index
-(guidewright.search_terms), for `mkdocs build`, `mkdocs serve`, overlays and the offline copy alike.
+(guidewright.search.search_terms), for `mkdocs build`, `mkdocs serve`, overlays and the offline copy alike.
 
 It rewrites search/search_index.json after Material's search plugin writes it (priority 0) and
 before the offline plugin copies it into search/search_index.js (-100), so both carry the terms.
-The build checks the result (guidewright.search_terms.check_built_index)."""
+The build checks the result (guidewright.search.search_terms.check_built_index)."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from guidewright.search_terms import INDEX, add_terms, terms_by_url
+from guidewright.search.search_terms import INDEX, add_terms, terms_by_url
 
 
 @event_priority(-50)

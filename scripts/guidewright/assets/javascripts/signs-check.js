@@ -1,4 +1,4 @@
-/* The signs check (a page's <!-- signs-check -->, rendered by guidewright.urgency_boxes): ticking
+/* The signs check (a page's <!-- signs-check -->, rendered by guidewright.boxes.urgency_boxes): ticking
    signs shows, at the top of the form, the most urgent level ticked and what to do, with that
    box's call links and its link to more. The words come from the page (each group's
    data-action), so every language works and none live here. Nothing is stored or sent: the

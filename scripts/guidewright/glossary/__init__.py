@@ -1,0 +1,1 @@
+"""The glossary: tap-to-define first uses and the Glossary page's list (a Markdown extension)."""

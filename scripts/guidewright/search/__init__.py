@@ -1,0 +1,1 @@
+"""Search: readers' own words for pages, and the search dialog's accessible name."""
