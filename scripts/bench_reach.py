@@ -13,9 +13,9 @@ import bootstrap  # beside this script; standard library only, installs the rest
 bootstrap.ensure_venv()
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from guidewright.build.local_server import serve  # noqa: E402
+from guide_bench.local_server import serve  # noqa: E402
+from guide_bench.reach import VIEWPORT, landing_screens, measure_page, pages_of, steps_pages  # noqa: E402
 from guidewright.build.pipeline import build  # noqa: E402
-from guidewright.build.reach import VIEWPORT, landing_screens, measure_page, pages_of, steps_pages  # noqa: E402
 from guidewright.checks.content_rules import extension_options  # noqa: E402
 from guidewright.configuration.config import load_site_config  # noqa: E402
 

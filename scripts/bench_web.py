@@ -17,7 +17,7 @@ bootstrap.ensure_venv()
 from playwright.sync_api import sync_playwright  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from guidewright.build.local_server import GZIP_LEVEL, serve  # noqa: E402
+from guide_bench.local_server import GZIP_LEVEL, serve  # noqa: E402
 from guidewright.build.pipeline import build  # noqa: E402
 
 REPO = bootstrap.REPO

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bootstrap import CHROMIUM
-from guidewright.build.local_server import serve  # noqa: F401 (re-exported for the tests)
+from guide_bench.local_server import serve  # noqa: F401 (re-exported for the tests)
 
 FIRST_SCREEN = {"width": 360, "height": 640}
 # Without these, Chromium phones home at start-up; the tests must see only the site's requests.

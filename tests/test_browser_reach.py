@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from browser import FIRST_SCREEN, serve, wait_until
+from guide_bench.reach import landing_screens, measure_page, pages_of, steps_pages
 from guidewright.boxes.urgency_boxes import STEPS_CLASS
-from guidewright.build.reach import landing_screens, measure_page, pages_of, steps_pages
 from guidewright.checks.reader_controls import FIRST_AID, QUICK_EXIT
 
 EXIT_STUB = "<!doctype html><title>Weather</title><p>Sunny.</p>"

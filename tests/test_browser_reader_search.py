@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from browser import FIRST_SCREEN, wait_until
-from guidewright.build.local_server import serve
+from guide_bench.local_server import serve
 from guidewright.search.search_terms import index_location
 
 # What a reader types -> the page that must come first.

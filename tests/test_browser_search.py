@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser import wait_until
-from guidewright.build.local_server import serve
+from guide_bench.local_server import serve
 
 
 @pytest.mark.parametrize("width, opener", [(360, "label.md-header__button[for='__search']"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from phonenumbers import shortnumberinfo
+from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import NEXT_REVIEW, REVIEWED  # tests/ is on sys.path (pytest puts a conftest's folder there)
@@ -208,3 +209,59 @@ def test_fixture_guides_pass_with_zensical(tmp_path, capsys, which):
         assert run(capsys, "new", str(guide), "--region", UK_REGION, "--emergency", UK_EMERGENCY)[0] == 0
     code, out = run(capsys, *build_args(guide, tmp_path / "site", "--builder", "zensical"))
     assert code == 0, out
+
+
+# --- the UK guide end to end: printed, as the real guide is ---
+
+@pytest.mark.browser
+def test_uk_guide_prints_its_handouts(tmp_path, capsys):
+    """The second guide through `guidewright handouts`: a PDF per page in both paper sizes, with
+    its own lines on them (999 and 111), from the engine alone."""
+    guide = uk_copy(tmp_path)
+    overlay = guide / "print.yml"  # handouts refuse a placeholder address in their QR codes
+    overlay.write_text("INHERIT: mkdocs.yml\nextra:\n  handouts:\n    public_url: https://uk-guide.org/\n")
+    site = tmp_path / "site"
+    code, out = run(capsys, "handouts", "--config", str(overlay), "--site-dir", str(site),
+                    "--dist-dir", str(tmp_path / "dist"))
+    assert code == 0, out
+    settings = settings_of(guide)
+    pdfs = sorted((tmp_path / "dist" / "handouts").rglob("*.pdf"))
+    assert len(pdfs) == 2 * (len(settings.handout_pages) + len(settings.cards)) and pdfs
+    for pdf in pdfs:
+        text = digits(" ".join(sheet.extract_text() for sheet in PdfReader(pdf).pages))
+        assert all(number in text for number in settings.required_lines), pdf
+
+
+def test_handouts_without_a_chromium_say_how_to_get_one(tmp_path, capsys, monkeypatch):
+    from guidewright.printing.handouts import CHROMIUM_ENV, NO_CHROMIUM
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "no-chromium"))
+    guide = uk_copy(tmp_path)
+    (guide / "print.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  handouts:\n    public_url: https://uk-guide.org/\n")
+    site = tmp_path / "site"
+    code, out = run(capsys, "handouts", "--config", str(guide / "print.yml"), "--site-dir", str(site),
+                    "--dist-dir", str(tmp_path / "dist"))
+    assert code == 1 and NO_CHROMIUM in out and not site.exists()
+
+
+@pytest.mark.build
+def test_a_guide_whose_main_language_is_not_english(tmp_path, capsys):
+    """The base language is the main config's theme.language, any language: a Spanish-first
+    guide gets the engine's Spanish words, is measured by Spanish reading ease, and may not give
+    Spanish words as a language block (they are the fields themselves)."""
+    guide, site = tmp_path / "guia", tmp_path / "site"
+    assert run(capsys, "new", str(guide), "--region", "MX", "--emergency", "911")[0] == 0
+    config = guide / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  language: en\n", "  language: es\n").replace("    lang: en\n", "    lang: es\n")
+    text = text.replace("    max_grade: 8 ", "    min_reading_ease: 0\n    max_grade: 8 ")
+    config.write_text(text, encoding="utf-8")
+    settings = settings_of(guide)
+    assert (settings.base_language, settings.is_translation) == ("es", False)
+    code, out = run(capsys, *build_args(guide, site))
+    assert code == 0, out
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'lang="es"' in home and settings.ui["help_row_name"] in home
+    config.write_text(text.replace("      summary: Emergency\n", "      summary: Emergency\n      es: {summary: Emergencia}\n"),
+                      encoding="utf-8")
+    code, out = run(capsys, *build_args(guide, site))
+    assert code == 2 and "extra.crisis_contacts.emergency.es: the fields around it are already the 'es' words" in out

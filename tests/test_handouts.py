@@ -310,3 +310,15 @@ def test_handouts_refuse_a_missing_or_placeholder_address(url, expected):
         (problem,) = problems
         assert expected in problem.message and "extra.handouts.public_url (or site_url)" in problem.message
         assert problem.file == "clinic.yml" and problem.key == "site_url"
+
+
+def test_printing_finds_the_systems_chromium_or_says_how_to_get_one(monkeypatch, tmp_path):
+    from guidewright.printing.handouts import CHROMIUM_ENV, NO_CHROMIUM, find_chromium
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "none"))
+    assert find_chromium() is None and "apt-get install chromium" in NO_CHROMIUM
+    monkeypatch.delenv(CHROMIUM_ENV)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert find_chromium() is None
+    (tmp_path / "chromium").write_text("#!/bin/sh\n")
+    (tmp_path / "chromium").chmod(0o755)
+    assert find_chromium() == str(tmp_path / "chromium")

@@ -14,7 +14,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from guidewright.checks.content_rules import LEVELS_KEY
-from guidewright.languages.localize import BASE_LANGUAGE, localized
+from guidewright.languages.localize import base_of, localized
 from guidewright.lines.phone import canonical
 from guidewright.problems import Problem, config_problem
 
@@ -117,7 +117,7 @@ def _level_words_problems(raw: object, levels: list, codes: set[str], locate, re
 
 def _words_problems(key: str, entry: dict, fields: set[str], codes: set[str], locate, region: str) -> list[Problem]:
     """The base words are there; each language block gives words only, with the same numbers."""
-    problems = [config_problem(locate, f"{key}.{name}: unknown field (allowed: {', '.join(sorted(fields | {'es'}))}"
+    problems = [config_problem(locate, f"{key}.{name}: unknown field (allowed: {', '.join(sorted(fields))}"
                                        " or a language code)")
                 for name in entry if name not in fields and name not in codes]
     for name in fields - {"level"}:
@@ -127,9 +127,9 @@ def _words_problems(key: str, entry: dict, fields: set[str], codes: set[str], lo
         if code not in codes:
             continue
         where = f"{key}.{code}"
-        if code == BASE_LANGUAGE or not isinstance(block, dict):
+        if code == base_of(codes) or not isinstance(block, dict):
             problems.append(config_problem(locate, f"{where}: must be a mapping of field: words in that language "
-                                                   f"(not {BASE_LANGUAGE!r}: the fields around it are those)"))
+                                                   f"(not {base_of(codes)!r}: the fields around it are those)"))
             continue
         for name, words in block.items():
             if name not in fields - {"level"}:

@@ -21,10 +21,9 @@ from guidewright.checks.content_rules import extension_options
 from guidewright.lines.denylist_check import check_files, files_under
 from guidewright.glossary.glossary_terms import check_glossary_page
 from guidewright.printing.handout_list import FOLDER, check_list_page, missing_pdfs
-from guidewright.printing.handouts import address_problems, address_warnings, chromium, make_handouts
+from guidewright.printing.handouts import NO_CHROMIUM, address_problems, address_warnings, chromium, find_chromium, make_handouts
 from guidewright.build.hosting import FOLDER as HOSTING
 from guidewright.build.hosting import check_deploy_path, deploy_path, write_host_files
-from guidewright.languages.localize import BASE_LANGUAGE
 from guidewright.build.mkdocs_messages import mkdocs_problems
 from guidewright.build.offline_copy import make_zip, prune, write_readme
 from guidewright.configuration.overlay_rules import added_lines, blame_added_lines
@@ -60,7 +59,7 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
     settings, problems = load_settings(config_path)
     if settings is None:
         return BuildResult(BAD_CONFIG, "The config is invalid; nothing was built.", builder, problems)
-    found, problems = ([], []) if settings.language != BASE_LANGUAGE else translations(
+    found, problems = ([], []) if settings.is_translation else translations(
         settings.config, lambda key: defining_file(settings.config, key))
     try:
         layers = [Layer(settings)]
@@ -260,12 +259,14 @@ def print_handouts(layers: list[Layer], result: BuildResult, site: Path, out_dir
     """Print every language's handouts from the checked, not yet published site into out_dir
     (published as a set; a translation's in its folder) and into each site's own handouts/
     folder, which its list page links to. False: nothing may be published."""
-    import bootstrap  # the handouts need Debian's chromium; installs it if missing
-
+    browser_path = find_chromium()
+    if browser_path is None:
+        _failed(result, [Problem("--handouts", NO_CHROMIUM)], f"Nothing was printed. {site_kept}")
+        return False
     started = time.perf_counter()
     result.handouts = run = HandoutRun(out_dir)
     staging = Staging(out_dir)
-    with staging as staged, chromium(bootstrap.ensure_chromium()) as browser:
+    with staging as staged, chromium(browser_path) as browser:
         problems: list[Problem] = []
         for layer in layers:
             settings, config = layer.settings, layer.settings.config

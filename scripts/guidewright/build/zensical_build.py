@@ -32,7 +32,6 @@ from guidewright.lines.crisis_view import KEY, crisis_view, line_cells
 from guidewright.checks.csp import add_policy
 from guidewright.printing.handout_list import KEY as HANDOUT_LIST
 from guidewright.printing.handout_list import handout_list
-from guidewright.languages.localize import BASE_LANGUAGE
 from guidewright.mkdocs_hooks.offline_search import SHIM
 from guidewright.package_files import STYLESHEETS, THEME, asset_files
 from guidewright.build.result import ERROR_PAGE, BuilderRun
@@ -90,7 +89,7 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts
                            "logo_height": height}
     if "language_link" in settings.words:
         extra["language_link"] = settings.words["language_link"]
-    if settings.language != BASE_LANGUAGE:
+    if settings.is_translation:
         return _flattened(settings, offline, site_dir, extra)
     return {"INHERIT": settings.config.path.name, "site_dir": site_dir, "theme": theme_options(),
             "extra": extra, "extra_css": list(STYLESHEETS), "markdown_extensions": {BOXES: box_options(settings)},

@@ -15,7 +15,8 @@ from guidewright.configuration.overlay_rules import overlay_line_problems
 from guidewright.configuration.site_address import alternate_address, public_address, site_address
 from guidewright.configuration.yaml_keys import duplicate_key_problems
 from guidewright.languages.localize import (
-    BASE_LANGUAGE,
+    DEFAULT_LANGUAGE,
+    Languages,
     language_block_problems,
     languages,
     localized,
@@ -61,6 +62,11 @@ class Settings:
     site_url: str = ""           # this language's public address (guidewright.configuration.site_address)
     region: str = ""             # extra.region: how numbers without a country code are read (guidewright.lines.phone)
     required_lines: dict = field(default_factory=dict)  # extra.required_lines: number -> what it is
+    base_language: str = DEFAULT_LANGUAGE  # the guide's main language (its base config's theme.language)
+
+    @property
+    def is_translation(self) -> bool:
+        return self.language != self.base_language
 
 
 def localized_extra(extra: dict, language: str, codes: set[str] | None = None) -> dict:
@@ -94,7 +100,9 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
 
     language = site_language(config.raw)
     # The guide's languages are its base config's: a one-language build of it keeps them.
-    codes = languages(config.extra) | languages(config.file_yaml(config.chain[-1]).get("extra") or {})
+    base_config = config.file_yaml(config.chain[-1])
+    base = site_language(base_config)  # the guide's main language: any, not only English
+    codes = Languages({*languages(config.extra, base), *languages(base_config.get("extra") or {}, base)}, base)
     block_problems = [p for key in LOCALIZED for p in language_block_problems(
         config.extra.get(key), f"extra.{key}", codes, locate, block_fields)]
     block_problems += misplaced_blocks(config.extra, codes, locate)
@@ -116,8 +124,7 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     problems += found + clinic_problems + rule_problems + handout_problems
     problems += search_term_problems(config.extra, locate, config.nav_pages)
     problems += parse_reader_controls(config.extra, locate, config.docs_dir)
-    base_extra = config.file_yaml(config.chain[-1]).get("extra") or {}
-    base_words = base_extra.get("ui") if language != site_language(config.file_yaml(config.chain[-1])) else None
+    base_words = (base_config.get("extra") or {}).get("ui") if language != base else None
     ui, ui_problems = parse_ui(config.extra, locate, language, base_words if isinstance(base_words, dict) else None)
     problems += ui_problems
     levels = (extension_options(config.raw, "guidewright.boxes.urgency_boxes") or {}).get("levels")
@@ -131,7 +138,7 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
         contacts = [*contacts, clinic.intake]
     if not problems:  # the help row's size, from the valid lines' words in this language
         problems += help_row_problems(contacts, ui["extension"], locate, [config.shown(p) for p in config.chain],
-                                      "" if language == BASE_LANGUAGE else language)
+                                      "" if language == base else language)
     if problems:
         return None, problems
     pages, cards, public_url = handouts
@@ -143,4 +150,4 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     if isinstance(link, dict) and site_url:  # absolute: search engines ignore relative alternates
         words["language_link"] = {**link, "url": alternate_address(site_url, str(link.get("base", "")))}
     return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui, words,
-                    advice, site_url, region, required), []
+                    advice, site_url, region, required, base), []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from guidewright.problems import Problem, config_problem
 
-BASE_LANGUAGE = "en"
+DEFAULT_LANGUAGE = "en"  # MkDocs' own default for theme.language
 # ISO 639-1: a key like these over a mapping is a language block to an editor's eye.
 ISO_639_1 = frozenset("""
 aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee
@@ -22,17 +22,31 @@ wa wo xh yi yo za zh zu
 SHARED = {"number", "href", "order", "remove", "why", "channels", "logo", "extension", "row"}
 
 
+class Languages(frozenset):
+    """A guide's language codes, and which is its base: the main config's theme.language, any
+    language. The base's words are the config's fields themselves, never a block."""
+
+    def __new__(cls, codes=(), base: str = DEFAULT_LANGUAGE):
+        self = super().__new__(cls, {base, *codes})
+        self.base = base
+        return self
+
+
+def base_of(codes) -> str:
+    return getattr(codes, "base", DEFAULT_LANGUAGE)
+
+
 def site_language(raw_config: dict) -> str:
     theme = raw_config.get("theme") or {}
     language = theme.get("language") if isinstance(theme, dict) else None
-    return str(language or BASE_LANGUAGE)
+    return str(language or DEFAULT_LANGUAGE)
 
 
-def languages(extra: dict) -> set[str]:
+def languages(extra: dict, base: str = DEFAULT_LANGUAGE) -> Languages:
     """The codes that may key a language block: the base language and the guide's translations
     (extra.translations). Only those: `sp:` for Spanish must fail, not vanish."""
     translations = extra.get("translations")
-    return {BASE_LANGUAGE, *(str(code) for code in (translations if isinstance(translations, dict) else {}))}
+    return Languages((str(code) for code in (translations if isinstance(translations, dict) else {})), base)
 
 
 def looks_like_language(name: object, value: object) -> bool:
@@ -54,7 +68,7 @@ def localized(value: object, language: str, codes: set[str], fields_of=None, key
     merged = {name: localized(item, language, codes, fields_of, f"{key}.{name}") for name, item in value.items()
               if name not in codes and not looks_like_language(name, item)}
     block = value.get(language)
-    if isinstance(block, dict) and language != BASE_LANGUAGE:
+    if isinstance(block, dict) and language != base_of(codes):
         allowed = fields_of(key) if fields_of else None
         for name, item in localized(block, language, codes, fields_of, key).items():
             if allowed is not None and name not in allowed:
@@ -80,7 +94,7 @@ def language_block_problems(value: object, key: str, codes: set[str], locate, fi
         return problems
     for name, item in value.items():
         if name in codes:
-            problems += _block_problems(item, f"{key}.{name}", key, value, locate, fields_of)
+            problems += _block_problems(item, f"{key}.{name}", key, value, locate, fields_of, base_of(codes))
         elif looks_like_language(name, item):
             problems.append(config_problem(locate, f"{key}.{name}: {name!r} is not a language of this guide (it has "
                                                    f"{', '.join(sorted(codes))}: extra.translations lists them); put "
@@ -90,9 +104,10 @@ def language_block_problems(value: object, key: str, codes: set[str], locate, fi
     return problems
 
 
-def _block_problems(block: object, key: str, parent_key: str, parent: dict, locate, fields_of) -> list[Problem]:
-    if key.rsplit(".", 1)[-1] == BASE_LANGUAGE:
-        return [config_problem(locate, f"{key}: the fields around it are already the {BASE_LANGUAGE!r} words; "
+def _block_problems(block: object, key: str, parent_key: str, parent: dict, locate, fields_of,
+                    base: str = DEFAULT_LANGUAGE) -> list[Problem]:
+    if key.rsplit(".", 1)[-1] == base:
+        return [config_problem(locate, f"{key}: the fields around it are already the {base!r} words; "
                                        "give other languages only")]
     if not isinstance(block, dict):
         return [config_problem(locate, f"{key}: must be a mapping of field: words in that language")]
@@ -107,7 +122,7 @@ def _block_problems(block: object, key: str, parent_key: str, parent: dict, loca
                                                    f"language; remove it here and change {parent_key}.{name}"))
         elif isinstance(item, dict):
             inner = parent.get(name)
-            problems += _block_problems(item, f"{key}.{name}", f"{parent_key}.{name}", inner, locate, fields_of) \
+            problems += _block_problems(item, f"{key}.{name}", f"{parent_key}.{name}", inner, locate, fields_of, base) \
                 if isinstance(inner, dict) \
                 else [config_problem(locate, f"{key}.{name}: not a group of fields here; give its words only")]
     return problems

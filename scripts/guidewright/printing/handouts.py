@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html as html_escape
 import ipaddress
+import os
 import posixpath
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +173,20 @@ _INSERT_LINK = """(block) => {
   const article = document.querySelector('article');
   (article.querySelector('.pe-card__body') || article).insertAdjacentHTML('beforeend', block);
 }"""
+
+
+CHROMIUM_ENV = "GUIDEWRIGHT_CHROMIUM"  # a Chromium to print with, where it isn't on PATH
+CHROMIUM_NAMES = ("chromium", "chromium-browser")
+NO_CHROMIUM = (f"printing needs Chromium, and none was found: install your system's package (Debian: apt-get install "
+               f"chromium), or set {CHROMIUM_ENV} to its path. Nothing downloads a browser.")
+
+
+def find_chromium() -> str | None:
+    """The system's Chromium (never a downloaded one): $GUIDEWRIGHT_CHROMIUM, else on PATH."""
+    named = os.environ.get(CHROMIUM_ENV)
+    if named:
+        return named if Path(named).is_file() else None
+    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 
 
 @contextmanager
