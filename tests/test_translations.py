@@ -6,7 +6,9 @@ from __future__ import annotations
 import copy
 import re
 
+import yaml
 from mkdocs.utils.yaml import yaml_load
+from selectolax.lexbor import LexborHTMLParser
 
 from conftest import REPO
 from guidewright.checks.page_check import check_grade, readability
@@ -269,5 +271,52 @@ def test_language_link_removed_fails_on_every_page(tiny_spanish_site, capsys):
     (tiny_spanish_site.overrides / "partials" / "language-link.html").write_text("")
     code, out = build(tiny_spanish_site.config(), capsys)
     assert code == 1
-    assert out.count("no link to this page in the other language") == 8
+    assert out.count("no link to this page in language 'es'") == 4 and out.count("no link to this page in language 'en'") == 4
 
+
+
+def test_a_third_language_links_both_ways_with_the_main_one(tiny_spanish_site, capsys):
+    """N languages: extra.language_link may list several; each page links to its pair in every
+    language, and the build checks the main language and each translation both ways."""
+    site = tiny_spanish_site
+    config = site.config()
+    (site.root / "docs-fr").mkdir()
+    (site.root / "docs-fr" / "assets").symlink_to(site.docs / "assets")
+    for name in site.nav:
+        site.page(name, (site.docs_es / name).read_text(), "fr")
+    links = {"en": "{lang: en, label: English, title: This page in English, base: ../}",
+             "es": "{lang: es, label: Español, title: Esta página en español, base: %s}",
+             "fr": "{lang: fr, label: Français, title: Cette page en français, base: %s}"}
+    main = config.read_text().replace("translations: {es: es.yml}",
+                                      "translations: {es: es.yml, fr: fr.yml}\n  language_link: [%s, %s]"
+                                      % (links["es"] % "es/", links["fr"] % "fr/"))
+    config.write_text(main)
+    es = site.root / "es.yml"
+    es.write_text(es.read_text().replace(links["en"], f"[{links['en']}, {links['fr'] % '../fr/'}]"))
+    words = yaml.safe_dump({"ui": {**default_words("es"), "first_aid": "Urgence ?"}}, allow_unicode=True)
+    (site.root / "fr.yml").write_text(
+        es.read_text().split("extra:")[0].replace("docs-es", "docs-fr").replace("language: es", "language: fr")
+        .replace("lang: es", "lang: fr")
+        + f"extra:\n  language_link: [{links['en']}, {links['es'] % '../es/'}]\n"
+        + "".join(f"  {line}\n" for line in words.splitlines())
+        + "  content_rules:\n    review_log: docs-review/fr\n    max_grade: 12\n")
+    code, out = build(config, capsys)
+    assert code == 0, out
+    built = site.root / "site"
+    home = LexborHTMLParser((built / "index.html").read_text())
+    assert [a.attributes["hreflang"] for a in home.css("a[data-pe-language-link]")] == ["es", "fr"]
+    (site.root / "fr.yml").write_text((site.root / "fr.yml").read_text().replace(f"  language_link: [{links['en']}, ",
+                                                                               "  language_link: ["))
+    code, out = build(config, capsys)
+    assert code == 1 and out.count("no link to this page in language 'en'") == 4
+
+
+def test_language_link_config_is_checked():
+    from guidewright.languages.translations import language_link_problems
+    assert language_link_problems({}, "mkdocs.yml") == []
+    good = {"lang": "es", "label": "Español", "title": "Esta página en español", "base": "es/"}
+    assert language_link_problems({"language_link": good}, "mkdocs.yml") == []
+    assert language_link_problems({"language_link": [good, {**good, "lang": "fr"}]}, "mkdocs.yml") == []
+    found = [str(p) for p in language_link_problems({"language_link": [good, {"lang": "fr", "labl": "x"}]}, "x")]
+    assert [m.split(":")[0] for m in found] == [f"extra.language_link[1].{name}" for name in ("label", "title", "base", "labl")]
+    assert "must be a mapping" in str(language_link_problems({"language_link": "es/"}, "x")[0])

@@ -248,8 +248,8 @@ def _link_problems(layers: list[Layer], staged: Path) -> list[Problem]:
     help_page = main.settings.config.built_path(str(main.settings.config.extra.get("get_help_page", "")))
     for layer in layers[1:]:
         site, label = layer.site(staged), f"{staged.name}/{layer.folder}"
-        problems += check_language_links(staged, site, staged.name, translated)
-        problems += check_language_links(site, staged, label)
+        problems += check_language_links(staged, site, staged.name, translated, layer.settings.language)
+        problems += check_language_links(site, staged, label, lang=main.settings.language)
         problems += check_same_numbers(staged, site, staged.name, label, help_page, main.settings.region)
         problems += check_same_advice(staged, site, staged.name, label, main.settings.advice.levels)
     return problems

@@ -87,8 +87,7 @@ def generated_overlay(settings: Settings, offline: bool, site_dir: str, handouts
         width, height = logo_size(clinic.logo)
         extra["clinic"] = {"logo_src": f"{LOGO_FOLDER}/{clinic.logo.name}", "logo_width": width,
                            "logo_height": height}
-    if "language_link" in settings.words:
-        extra["language_link"] = settings.words["language_link"]
+    extra["language_links"] = settings.words["language_links"]
     if settings.is_translation:
         return _flattened(settings, offline, site_dir, extra)
     return {"INHERIT": settings.config.path.name, "site_dir": site_dir, "theme": theme_options(),

@@ -23,6 +23,7 @@ from guidewright.languages.localize import (
     misplaced_blocks,
     site_language,
 )
+from guidewright.languages.translations import language_link_problems, language_links
 from guidewright.languages.ui_words import parse_ui
 from guidewright.lines.clinic import FIELDS as CLINIC_FIELDS
 from guidewright.lines.clinic import INTAKE_FIELDS, Clinic, parse_clinic
@@ -124,6 +125,7 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     problems += found + clinic_problems + rule_problems + handout_problems
     problems += search_term_problems(config.extra, locate, config.nav_pages)
     problems += parse_reader_controls(config.extra, locate, config.docs_dir)
+    problems += language_link_problems(config.extra, locate)
     base_words = (base_config.get("extra") or {}).get("ui") if language != base else None
     ui, ui_problems = parse_ui(config.extra, locate, language, base_words if isinstance(base_words, dict) else None)
     problems += ui_problems
@@ -146,8 +148,9 @@ def load_settings(config_path: Path) -> tuple[Settings | None, list[Problem]]:
     url_key = "extra.handouts.public_url" if public_url else "site_url"
     url = (public_address(config) if public_url else site_url) or ""
     words = {key: extra[key] for key in LOCALIZED if key in extra}
-    link = config.extra.get("language_link")
-    if isinstance(link, dict) and site_url:  # absolute: search engines ignore relative alternates
-        words["language_link"] = {**link, "url": alternate_address(site_url, str(link.get("base", "")))}
+    # The links to the same page in each other language; absolute too, where the address is known:
+    # search engines ignore relative alternates.
+    words["language_links"] = [{**link, **({"url": alternate_address(site_url, str(link["base"]))} if site_url else {})}
+                               for link in language_links(config.extra)]
     return Settings(config, contacts, clinic, denied, rules, pages, cards, url, url_key, language, ui, words,
                     advice, site_url, region, required, base), []

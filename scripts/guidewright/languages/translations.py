@@ -95,17 +95,49 @@ def check_page_pairs(pages: list[str], translated: list[str], docs: str, transla
     return problems
 
 
-def check_language_links(site: Path, other: Path, label: str, skip: tuple[Path, ...] = ()) -> list[Problem]:
-    """Every built page links to the same page in the other language, and that page was built."""
+LINK_KEY = "extra.language_link"
+LINK_FIELDS = ("lang", "label", "title", "base")
+
+
+def language_links(extra: dict) -> list[dict]:
+    """extra.language_link as a list: one mapping (a guide in two languages) or a list of them."""
+    raw = extra.get("language_link")
+    return [raw] if isinstance(raw, dict) else [link for link in raw if isinstance(link, dict)] if isinstance(raw, list) else []
+
+
+def language_link_problems(extra: dict, locate) -> list[Problem]:
+    """Each link names its language, its words and where that language's site is from this one's root."""
+    raw = extra.get("language_link")
+    if raw is None:
+        return []
+    if not isinstance(raw, dict | list) or (isinstance(raw, list) and not all(isinstance(x, dict) for x in raw)):
+        return [config_problem(locate, f"{LINK_KEY}: must be a mapping ({', '.join(LINK_FIELDS)}), or a list of them "
+                                       "for a guide in more than two languages")]
     problems = []
+    for index, link in enumerate(language_links(extra)):
+        key = LINK_KEY if isinstance(raw, dict) else f"{LINK_KEY}[{index}]"
+        problems += [config_problem(locate, f"{key}.{name}: missing or not text") for name in LINK_FIELDS
+                     if not isinstance(link.get(name), str) or (name != "base" and not link[name].strip())]
+        problems += [config_problem(locate, f"{key}.{name}: unknown field (allowed: {', '.join(LINK_FIELDS)})")
+                     for name in link if name not in LINK_FIELDS]
+    return problems
+
+
+def check_language_links(site: Path, other: Path, label: str, skip: tuple[Path, ...] = (),
+                         lang: str | None = None) -> list[Problem]:
+    """Every built page links to the same page in the other language (`lang`, when a page links to
+    several), and that page was built."""
+    problems = []
+    selector = f'{LINK}[hreflang="{lang}"]' if lang else LINK
     for page in sorted(site.rglob("*.html")):
         if any(page.is_relative_to(folder) for folder in skip):
             continue
         rel = page.relative_to(site)
-        link = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first(LINK)
+        link = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first(selector)
         where = f"{label}/{rel.as_posix()}"
         if link is None:
-            problems.append(Problem(where, "no link to this page in the other language (partials/language-link.html)"))
+            problems.append(Problem(where, f"no link to this page in {('language ' + repr(lang)) if lang else 'the other language'} "
+                                           f"(partials/language-link.html; {LINK_KEY} in the config names it)"))
             continue
         href = str(link.attributes.get("href") or "")
         target = (page.parent / href.split("#")[0]).resolve()
