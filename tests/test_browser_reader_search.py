@@ -8,60 +8,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from browser import FIRST_SCREEN, wait_until
+from expectations import SEARCH_FIRST
 from guide_bench.local_server import serve
 from guidewright.search.search_terms import index_location
 
-# What a reader types -> the page that must come first.
-FIRST = {
-    # Brand names
-    "suboxone": "medications.md",
-    "subutex": "medications.md",
-    "sublocade": "medications.md",
-    "vivitrol": "medications.md",
-    "narcan": "overdose.md",
-    # Street words
-    "dopesick": "symptoms.md",
-    "dope sick": "symptoms.md",
-    "tranq": "supply.md",
-    "fent": "supply.md",
-    "kicking": "timeline.md",
-    "cold turkey": "no-clinic.md",
-    "od": "overdose.md",
-    "nodding": "overdose.md",
-    # Misspellings
-    "withdrawl": "symptoms.md",
-    "withdrawel": "symptoms.md",
-    "heroine": "brain-and-body.md",
-    "naloxon": "overdose.md",
-    "suboxon": "medications.md",
-    "methadon": "medications.md",
-    "buprenorphin": "medications.md",
-    # Everyday questions and words
-    "how long does withdrawal last": "timeline.md",
-    "can you die from withdrawal": "dangers.md",
-    "what to do if someone overdoses": "overdose.md",
-    "pregnant": "pregnancy.md",
-    "my son uses": "family-and-friends.md",
-    "help my daughter": "family-and-friends.md",
-    "cant sleep": "symptoms.md",
-    "diarrhea": "symptoms.md",
-    "no insurance": "no-clinic.md",
-    "detox at home": "no-clinic.md",
-    "test strips": "staying-safer.md",
-    "my friend is not breathing": "overdose.md",
-    "not breathing": "overdose.md",
-}
-# The same in Spanish, on the Spanish site (issue 20: "no respira" led to the family page first).
-FIRST_ES = {
-    "no respira": "overdose.md",
-    "no despierta": "overdose.md",
-    "mi amigo no respira": "overdose.md",
-    "sobredosis": "overdose.md",
-    "naloxona": "overdose.md",
-    "malilla": "symptoms.md",
-    "suboxone": "medications.md",
-    "mi hijo": "family-and-friends.md",
-}
+# What a reader types -> the page that must come first: this guide's expectations (tests/expectations.yml).
+FIRST, FIRST_ES = SEARCH_FIRST["en"], SEARCH_FIRST["es"]
 OPEN_SEARCH = "label.md-header__button[for='__search']"  # the search button at phone width
 INPUT = ".md-search__input"
 META = "document.querySelector('.md-search-result__meta').textContent.trim()"

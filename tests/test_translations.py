@@ -287,9 +287,9 @@ def test_a_third_language_links_both_ways_with_the_main_one(tiny_spanish_site, c
     links = {"en": "{lang: en, label: English, title: This page in English, base: ../}",
              "es": "{lang: es, label: Español, title: Esta página en español, base: %s}",
              "fr": "{lang: fr, label: Français, title: Cette page en français, base: %s}"}
+    both = f"[{links['es'] % 'es/'}, {links['fr'] % 'fr/'}]"
     main = config.read_text().replace("translations: {es: es.yml}",
-                                      "translations: {es: es.yml, fr: fr.yml}\n  language_link: [%s, %s]"
-                                      % (links["es"] % "es/", links["fr"] % "fr/"))
+                                      "translations: {es: es.yml, fr: fr.yml}\n  language_link: " + both)
     config.write_text(main)
     es = site.root / "es.yml"
     es.write_text(es.read_text().replace(links["en"], f"[{links['en']}, {links['fr'] % '../fr/'}]"))
