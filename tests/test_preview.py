@@ -11,6 +11,7 @@ import urllib.request
 
 from conftest import REPO
 from guidewright.build.preview import language_configs, watched_paths
+from guidewright.checks.csp import check_policy
 from guidewright.configuration.config import load_site_config
 from guidewright.package_files import ASSETS, THEME
 
@@ -53,7 +54,9 @@ def test_preview_serves_both_languages_and_reloads_a_translation_on_a_word_chang
                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     try:
         base = f"http://127.0.0.1:{port}/"
-        assert 'lang="en"' in fetch(base, lambda text: "data-crisis-contacts" in text)
+        home = fetch(base, lambda text: "data-crisis-contacts" in text)
+        # The reload script the server adds runs: the page's policy lists it.
+        assert 'lang="en"' in home and "livereload" in home and check_policy(home, "/") == []
         spanish = fetch(base + "es/", lambda text: 'lang="es"' in text)
         assert "data-crisis-contacts" in spanish
         # A word only the Spanish config gives, changed while serving: the Spanish preview follows.

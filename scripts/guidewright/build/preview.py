@@ -15,12 +15,22 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
+from guidewright.checks.csp import add_policy
 from guidewright.configuration.config import SiteConfig, defining_file, load_site_config
 from guidewright.package_files import ASSETS, THEME
 from guidewright.problems import Problem, format_report
 from guidewright.languages.translations import Translation, remove_generated, translations
 
 log = logging.getLogger("mkdocs")
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' server adds its reload script inline to each page it serves; the page's security
+    policy lets only the inline scripts it was built with run, so it is recomputed with this one
+    (in the preview only: built sites never carry it)."""
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        return add_policy(super()._inject_js_into_html(content, epoch).decode("utf-8")).encode("utf-8")
 REVIEW_FOLDER = "docs-review"   # fact-check logs: a change to one changes the page's sign-off
 
 
@@ -74,7 +84,7 @@ def serve(config_path: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
             finally:
                 language.plugins.on_shutdown()
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path=mount_path)
+    server = PreviewServer(builder=rebuild, host=host, port=port, root=str(site), mount_path=mount_path)
     server.error_handler = lambda code: (site / "404.html").read_bytes() if code == 404 and (site / "404.html").is_file() else None
     try:
         rebuild()
