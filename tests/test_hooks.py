@@ -46,3 +46,18 @@ def test_search_without_named_dialog_is_found():
     changed = '<html><body><div class="md-search" data-md-component="search"><input class="md-search__input"></div>'
     assert needs_label(changed) and label_search_dialog(changed) == changed
     assert not needs_label("<p>no search</p>")
+
+
+def test_search_dialog_is_named_in_each_pages_language(built_site, repo_config):
+    """The name comes from extra.ui.search_dialog in the page's language (Spanish pages were
+    named in English)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from guidewright.configuration.settings import load_settings
+    from guidewright.languages.ui_words import default_words
+    assert label_search_dialog("<div class=\"md-search\" role=\"dialog\"></div>", "Buscar <aquí>") == \
+        '<div aria-label="Buscar &lt;aquí&gt;" class="md-search" role="dialog"></div>'
+    for folder, config in [("", "mkdocs.yml"), *((f"{code}/", name) for code, name in repo_config.extra["translations"].items())]:
+        settings = load_settings(repo_config.root / config)[0]
+        dialog = LexborHTMLParser((built_site / folder / "index.html").read_text()).css_first("[role=dialog].md-search")
+        assert dialog.attributes["aria-label"] == settings.ui["search_dialog"] == default_words(settings.language)["search_dialog"]
