@@ -88,7 +88,7 @@ def test_first_aid_url_follows_the_sites_links():
 def test_a_page_over_the_word_limit_fails(repo_settings):
     rules = repo_settings.rules
     assert rules.max_words is not None
-    at_limit = Readability(grade=5.0, ease=None, words=rules.max_words)
+    at_limit = Readability(score=5.0, words=rules.max_words)
     assert check_length(at_limit, rules, "x.md") == []
     over = check_length(replace(at_limit, words=rules.max_words + 1), rules, "x.md")
     assert [p.message for p in over] == [

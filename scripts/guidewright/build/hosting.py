@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from guidewright.build.asset_names import HASHED, SUFFIX
+from guidewright.build.publish import replace_file
 from guidewright.checks.csp import header_policy
 from guidewright.problems import Problem
-from guidewright.build.publish import replace_file
 
 FOLDER = "hosting"
 ERROR_PAGE = "404.html"

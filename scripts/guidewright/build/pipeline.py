@@ -12,33 +12,33 @@ from pathlib import Path
 
 from guidewright.boxes.advice_check import check_same_advice
 from guidewright.build.asset_names import check_asset_references, hash_asset_names
-from guidewright.printing.card_pages import write_card_pages
-from guidewright.configuration.config import SiteConfig, defining_file
-from guidewright.lines.contacts import removed_contacts
-from guidewright.lines.contacts_card import FILE as CONTACTS_CARD
-from guidewright.lines.contacts_card import check_contacts_card
-from guidewright.checks.content_rules import extension_options
-from guidewright.lines.denylist_check import check_files, files_under
-from guidewright.glossary.glossary_terms import check_glossary_page
-from guidewright.printing.handout_list import FOLDER, check_list_page, missing_pdfs
-from guidewright.printing.handouts import NO_CHROMIUM, address_problems, address_warnings, chromium, find_chromium, make_handouts
 from guidewright.build.hosting import FOLDER as HOSTING
 from guidewright.build.hosting import check_deploy_path, deploy_path, write_host_files
 from guidewright.build.mkdocs_messages import mkdocs_problems
 from guidewright.build.offline_copy import make_zip, prune, write_readme
-from guidewright.configuration.overlay_rules import added_lines, blame_added_lines
-from guidewright.problems import Problem
 from guidewright.build.publish import PublishRefused, Staging, write_problem
 from guidewright.build.reader_files import write_reader_files
 from guidewright.build.result import BAD_CONFIG, CANT_PUBLISH, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
-from guidewright.checks.review_view import check_overdue_marks, clinic_due, clinic_overdue, overdue_pages
 from guidewright.build.save_offline import check_saved_list
-from guidewright.search.search_terms import check_built_index
+from guidewright.build.site_build import check_built_site, run_builder
+from guidewright.checks.content_rules import extension_options
+from guidewright.checks.review_view import check_overdue_marks, clinic_due, clinic_overdue, overdue_pages
+from guidewright.checks.source_check import check_markdown_files, check_translations_current
+from guidewright.configuration.config import SiteConfig, defining_file
+from guidewright.configuration.overlay_rules import added_lines, blame_added_lines
 from guidewright.configuration.settings import Settings, load_settings
 from guidewright.configuration.site_address import site_url_warnings
-from guidewright.build.site_build import check_built_site, run_builder
-from guidewright.checks.source_check import check_markdown_files, check_translations_current
+from guidewright.glossary.glossary_terms import check_glossary_page
 from guidewright.languages.translations import check_language_links, check_page_pairs, check_same_numbers, remove_generated, translations
+from guidewright.lines.contacts import removed_contacts
+from guidewright.lines.contacts_card import FILE as CONTACTS_CARD
+from guidewright.lines.contacts_card import check_contacts_card
+from guidewright.lines.denylist_check import check_files, files_under
+from guidewright.printing.card_pages import write_card_pages
+from guidewright.printing.handout_list import FOLDER, check_list_page, missing_pdfs
+from guidewright.printing.handouts import NO_CHROMIUM, address_problems, address_warnings, chromium, find_chromium, make_handouts
+from guidewright.problems import Problem
+from guidewright.search.search_terms import check_built_index
 
 
 @dataclass
@@ -92,10 +92,11 @@ def build(config_path: Path, site_dir: Path | None = None, today: dt.date | None
 def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: bool, dist_dir: Path | None,
            handouts: bool, builder: str, shown) -> BuildResult:
     settings = layers[0].settings
-    config, rules = settings.config, settings.rules
+    config = settings.config
     config.offline = offline
-    result = BuildResult(0, builder=builder, max_grade=rules.max_grade, contacts=len(settings.contacts))
-    result.min_ease = max((layer.settings.rules.min_reading_ease or 0.0 for layer in layers), default=0.0)
+    result = BuildResult(0, builder=builder, contacts=len(settings.contacts))
+    for layer in layers:  # each language's reading measure and its limit, for the report's tables
+        result.limits.setdefault(layer.settings.rules.reading_measure, layer.settings.rules.reading_limit)
     # Named in the file being built: where the host of this copy sets its own address.
     result.warnings += site_url_warnings(settings.site_url, config.shown(config.path))
 

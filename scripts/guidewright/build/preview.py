@@ -17,9 +17,9 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from guidewright.checks.csp import add_policy
 from guidewright.configuration.config import SiteConfig, defining_file, load_site_config
+from guidewright.languages.translations import Translation, remove_generated, translations
 from guidewright.package_files import ASSETS, THEME
 from guidewright.problems import Problem, format_report
-from guidewright.languages.translations import Translation, remove_generated, translations
 
 log = logging.getLogger("mkdocs")
 

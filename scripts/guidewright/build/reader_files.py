@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidewright.lines.contacts_card import write_contacts_card
 from guidewright.build.save_offline import write_worker
 from guidewright.configuration.settings import Settings
+from guidewright.lines.contacts_card import write_contacts_card
 
 
 def write_reader_files(settings: Settings, site_dir: Path, offline: bool, skip: tuple[Path, ...] = ()) -> None:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guidewright.problems import OPEN_CLAIM, Problem, format_report, shown_path
 from guidewright.build.result import BuildResult
+from guidewright.checks.reading_measures import BESIDE, MEASURES
+from guidewright.problems import OPEN_CLAIM, Problem, format_report, shown_path
 
 # The offline zip, both languages: small enough to mail or keep on any USB stick. Raised from
 # 1 MiB when the guide grew to 20 pages a language (issue 20): every page carries the whole menu,
@@ -50,24 +51,26 @@ def print_result(result: BuildResult, shown=str, claims: bool = False) -> None:
 
 
 def grade_table(result: BuildResult) -> str:
-    """English pages by Flesch-Kincaid grade; pages in a language measured by reading ease
-    (Spanish: Fernández Huerta, with Szigriszt-Pazos beside it) in their own table."""
-    graded = {label: r for label, r in result.grades.items() if r.ease is None}
-    eased = {label: r for label, r in result.grades.items() if r.ease is not None}
+    """Every page by its language's reading measure, a table per measure, grades first; with the
+    measure reported beside it where there is one (Spanish: Szigriszt-Pazos beside Fernández Huerta)."""
+    by_measure: dict[str, dict] = {}
+    for label, readability in result.grades.items():
+        by_measure.setdefault(readability.measure, {})[label] = readability
     tables = []
-    if graded:
-        rows = [f"  {'source':<30} {'grade':>5} {'words':>6}"]
-        for label, grade in sorted(graded.items()):
-            flag = "  above limit" if grade.grade > result.max_grade else ""
-            rows.append(f"  {_source(label):<30} {grade.grade:>5.1f} {grade.words:>6}{flag}")
-        tables.append(f"Reading grade (Flesch-Kincaid, limit {result.max_grade:g}):\n" + "\n".join(rows))
-    if eased:
-        rows = [f"  {'source':<30} {'ease':>5} {'SzP':>5} {'words':>6}"]
-        for label, grade in sorted(eased.items()):
-            flag = "  below limit" if grade.ease < result.min_ease else ""
-            rows.append(f"  {_source(label):<30} {grade.ease:>5.1f} {grade.perspicuity:>5.1f} {grade.words:>6}{flag}")
-        tables.append(f"Reading ease (Fernández Huerta, at least {result.min_ease:g}; SzP: Szigriszt-Pazos):\n"
-                      + "\n".join(rows))
+    for name in sorted(by_measure, key=lambda n: (not MEASURES[n].lower_is_easier, n)):
+        measure, limit = MEASURES[name], result.limits.get(name)
+        beside = MEASURES.get(BESIDE.get(name, ""))
+        lower = measure.lower_is_easier
+        rows = [f"  {'source':<30} {'grade' if lower else 'ease':>5}" + (f" {beside.short:>5}" if beside else "")
+                + f" {'words':>6}"]
+        for label, page in sorted(by_measure[name].items()):
+            hard = limit is not None and (page.score > limit if lower else page.score < limit)
+            flag = f"  {'above' if lower else 'below'} limit" if hard else ""
+            next_to = f" {page.beside:>5.1f}" if beside else ""
+            rows.append(f"  {_source(label):<30} {page.score:>5.1f}{next_to} {page.words:>6}{flag}")
+        bound = "" if limit is None else f", limit {limit:g}" if lower else f", at least {limit:g}"
+        named = f"; {beside.short}: {beside.label}" if beside else ""
+        tables.append(f"{measure.noun.capitalize()} ({measure.label}{bound}{named}):\n" + "\n".join(rows))
     return "\n".join(tables)
 
 

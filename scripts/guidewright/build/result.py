@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guidewright.printing.handouts import Handout
 from guidewright.checks.page_check import Readability
+from guidewright.printing.handouts import Handout
 from guidewright.problems import Problem
 
 OK, CHECKS_FAILED, BAD_CONFIG = 0, 1, 2  # exit codes
@@ -50,8 +50,7 @@ class BuildResult:
     pages: int = 0                               # built pages checked
     contacts: int = 0                            # lines every page shows
     grades: dict[str, Readability] = field(default_factory=dict)
-    max_grade: float = 0.0
-    min_ease: float = 0.0                        # the reading-ease limit of pages measured by ease (Spanish)
+    limits: dict[str, float] = field(default_factory=dict)  # reading measure -> its limit (each language's)
     removed_lines: list[tuple[str, str, str]] = field(default_factory=list)  # (id, file, why)
     builder_output: str = ""                     # what the builder said, when it crashed
     build_seconds: float = 0.0

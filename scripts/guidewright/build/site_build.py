@@ -11,24 +11,24 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from guidewright.boxes.advice_check import check_advice
-from guidewright.lines.box_calls_check import check_box_calls
-from guidewright.configuration.config import SiteConfig
-from guidewright.lines.contacts import Contact
-from guidewright.lines.contacts_check import check_directory, check_help_control, check_page_contacts
+from guidewright.boxes.safety_advice import Advice
+from guidewright.build.result import ERROR_PAGE, BuilderRun
 from guidewright.checks.content_rules import ContentRules
 from guidewright.checks.csp import check_policy
-from guidewright.lines.denylist_check import check_files, denied_in_page, files_under
-from guidewright.printing.handout_list import ENV as HANDOUT_PDFS
-from guidewright.mkdocs_hooks.safety_advice import ENV as CHECKED_AFTER
 from guidewright.checks.page_check import Readability, check_boxes, check_grade, check_length, readability
-from guidewright.problems import Problem, page_label
 from guidewright.checks.reader_controls import check_reader_controls, first_aid_url
 from guidewright.checks.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
-from guidewright.build.result import ERROR_PAGE, BuilderRun
-from guidewright.boxes.safety_advice import Advice
 from guidewright.checks.script_check import check_page_script
-from guidewright.search.search_dialog import needs_label
+from guidewright.configuration.config import SiteConfig
 from guidewright.configuration.settings import Settings
+from guidewright.lines.box_calls_check import check_box_calls
+from guidewright.lines.contacts import Contact
+from guidewright.lines.contacts_check import check_directory, check_help_control, check_page_contacts
+from guidewright.lines.denylist_check import check_files, denied_in_page, files_under
+from guidewright.mkdocs_hooks.safety_advice import ENV as CHECKED_AFTER
+from guidewright.printing.handout_list import ENV as HANDOUT_PDFS
+from guidewright.problems import Problem, page_label
+from guidewright.search.search_dialog import needs_label
 
 BUILDERS = ("mkdocs", "zensical")
 
@@ -105,7 +105,7 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
             problems += check_boxes(tree, rules, label) + check_box_calls(tree, rules, contacts, label, region)
             if advice is not None:
                 problems += check_advice(tree, advice, rules.boxes, label)
-            grades[label] = readability(tree, rules.language)  # last: it removes what readers don't read
+            grades[label] = readability(tree, rules.language, rules.reading_measure)  # last: it removes what readers don't read
             problems += check_grade(grades[label], rules, label) + check_length(grades[label], rules, label)
     if config.extra.get("get_help_page") and not help_page.is_file():
         problems.append(Problem(str(config.path.name), f"extra.get_help_page: {help_page} was not built"))

@@ -25,20 +25,20 @@ from pathlib import Path
 
 import yaml
 
-from guidewright.printing.card_pages import KEY as CARD_LINKS
-from guidewright.printing.card_pages import card_links
-from guidewright.lines.clinic import LOGO_FOLDER, logo_size
-from guidewright.lines.crisis_view import KEY, crisis_view, line_cells
-from guidewright.checks.csp import add_policy
-from guidewright.printing.handout_list import KEY as HANDOUT_LIST
-from guidewright.printing.handout_list import handout_list
-from guidewright.mkdocs_hooks.offline_search import SHIM
-from guidewright.package_files import STYLESHEETS, THEME, asset_files
+from guidewright.boxes.urgency_boxes import NAME as BOXES
 from guidewright.build.result import ERROR_PAGE, BuilderRun
+from guidewright.checks.csp import add_policy
 from guidewright.checks.review_view import KEY as PAGE_REVIEWS
 from guidewright.checks.review_view import page_reviews
 from guidewright.configuration.settings import Settings
-from guidewright.boxes.urgency_boxes import NAME as BOXES
+from guidewright.lines.clinic import LOGO_FOLDER, logo_size
+from guidewright.lines.crisis_view import KEY, crisis_view, line_cells
+from guidewright.mkdocs_hooks.offline_search import SHIM
+from guidewright.package_files import STYLESHEETS, THEME, asset_files
+from guidewright.printing.card_pages import KEY as CARD_LINKS
+from guidewright.printing.card_pages import card_links
+from guidewright.printing.handout_list import KEY as HANDOUT_LIST
+from guidewright.printing.handout_list import handout_list
 
 WORK = ".zensical-build"            # hidden folder beside the config, removed afterwards
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its output whatever NO_COLOR says

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from guidewright.checks.reading_measures import EASE_LIMIT, GRADE_LIMIT, KEY, choose_measure
 from guidewright.problems import Problem, config_problem
 
-KEY = "extra.content_rules"
-FIELDS = {"max_grade", "min_reading_ease", "review_interval_days", "review_warn_days", "review_log", "stigma_terms",
+FIELDS = {"reading_measure", "max_grade", "min_reading_ease", "review_interval_days", "review_warn_days", "review_log", "stigma_terms",
           "allowed_phrases", "require_signoff", "max_words", "front_matter"}
-# Reading measures by page language: English pages get a Flesch-Kincaid grade (max_grade),
-# Spanish pages the Fernández Huerta ease (min_reading_ease: higher is easier).
-EASE_LANGUAGES = {"es"}
 BOXES_KEY = "markdown_extensions.guidewright.boxes.urgency_boxes.boxes"
 CALLS_KEY = "markdown_extensions.guidewright.boxes.urgency_boxes.calls"
 LEVELS_KEY = "markdown_extensions.guidewright.boxes.urgency_boxes.levels"
@@ -33,7 +30,9 @@ def extension_options(raw_config: dict, name: str) -> dict | None:
 
 @dataclass(frozen=True)
 class ContentRules:
-    max_grade: float
+    max_grade: float | None                   # the limit of a measure where lower is easier, if set
+    reading_measure: str                      # the textstat measure pages are held to (guidewright.checks.reading_measures)
+    reading_limit: float                      # its limit: a maximum for grades, a minimum for eases
     review_interval_days: int                 # next_review may be at most this long after reviewed
     review_warn_days: int                     # warn this many days before a review falls due
     review_log: str                           # folder of fact-check logs, next to the config
@@ -43,7 +42,7 @@ class ContentRules:
     stigma_terms: dict[str, str]              # term -> person-first suggestion
     allowed_phrases: tuple[str, ...] = field(default=())
     language: str = "en"                      # the pages' language (theme.language)
-    min_reading_ease: float | None = None     # the limit for languages measured by ease
+    min_reading_ease: float | None = None     # the limit of a measure where higher is easier, if it is the one used
     require_signoff: tuple[str, ...] = ()     # box types whose pages need a clinician's sign-off
     max_words: int | None = None              # a page's length limit, in words a reader reads
     front_matter: tuple[str, ...] = ()        # fields a guide's pages may add to the engine's own
@@ -59,14 +58,12 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
         return None, [config_problem(source, f"{KEY} is missing: it sets the reading grade limit and word lists")]
     problems = [config_problem(source, f"{KEY}.{name}: unknown option (allowed: {', '.join(sorted(FIELDS))})")
                 for name in raw if name not in FIELDS]
-    grade = raw.get("max_grade")
-    if isinstance(grade, bool) or not isinstance(grade, (int, float)) or not 1 <= grade <= 16:
-        problems.append(config_problem(source, f"{KEY}.max_grade: must be a number from 1 to 16 (got {grade!r})"))
-    ease = raw.get("min_reading_ease")
-    if language in EASE_LANGUAGES and (isinstance(ease, bool) or not isinstance(ease, (int, float))
-                                       or not 0 <= ease <= 100):
-        problems.append(config_problem(source, f"{KEY}.min_reading_ease: pages in {language!r} are measured by "
-                                               f"reading ease: give a number from 0 to 100 (got {ease!r})"))
+    measure, limit, measure_problems = choose_measure(raw, language)
+    problems += [config_problem(source, message) for message in measure_problems]
+    problems += [config_problem(source, f"{KEY}.{name}: must be a number (got {raw[name]!r})")  # set, not the one used
+                 for name in (GRADE_LIMIT, EASE_LIMIT) if measure is not None and name != measure.limit_key
+                 and raw.get(name) is not None and (isinstance(raw[name], bool) or not isinstance(raw[name], (int, float)))]
+    grade = raw.get(GRADE_LIMIT)
     for name in ("review_interval_days", "review_warn_days"):
         days = raw.get(name)
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
@@ -120,13 +117,14 @@ def parse_content_rules(raw_config: dict, source: str, language: str = "en") -> 
         problems.append(config_problem(source, f"{KEY}.allowed_phrases: must map each phrase to why it is allowed"))
     if problems:
         return None, problems
-    return ContentRules(max_grade=float(grade), review_interval_days=raw["review_interval_days"],
+    return ContentRules(max_grade=float(grade) if isinstance(grade, (int, float)) else None,
+                        reading_measure=measure.name, reading_limit=limit, review_interval_days=raw["review_interval_days"],
                         review_warn_days=raw["review_warn_days"], review_log=log, boxes=dict(boxes),
                         box_calls={kind: tuple(ids) for kind, ids in calls.items()},
                         levels=tuple(levels) if isinstance(levels, list) else (),
                         stigma_terms={k.lower(): v for k, v in raw["stigma_terms"].items()}, allowed_phrases=tuple(phrases),
                         language=language, require_signoff=tuple(signoff), max_words=max_words,
-                        min_reading_ease=float(ease) if language in EASE_LANGUAGES else None,
+                        min_reading_ease=None if measure.lower_is_easier else limit,
                         opening=roles["opening"], closing=roles["closing"], front_matter=tuple(front_matter)), []
 
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import textstat
 from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: F401 (type hints)
 from textstat.textstat import textstatistics
 
-from guidewright.checks.content_rules import EASE_LANGUAGES, ContentRules
+from guidewright.checks.content_rules import ContentRules
 from guidewright.checks.html_visibility import parsed, visible_text
+from guidewright.checks.reading_measures import BESIDE, DEFAULTS, MEASURES, language_root, score
 from guidewright.problems import Problem
 
 ARTICLE = "article"
@@ -26,10 +26,20 @@ PATHS = "pe-paths"            # a home page's reader paths: the first choice, be
 
 @dataclass(frozen=True)
 class Readability:
-    grade: float                # Flesch-Kincaid grade (English pages)
+    score: float                          # by `measure`
     words: int
-    ease: float | None = None   # Spanish pages: Fernández Huerta (higher is easier)
-    perspicuity: float | None = None  # and Szigriszt-Pazos, reported beside it
+    measure: str = "flesch_kincaid_grade"  # a name in guidewright.checks.reading_measures.MEASURES
+    beside: float | None = None           # the measure reported beside it (BESIDE), if any
+
+    @property
+    def grade(self) -> float | None:
+        """The score, when lower is easier."""
+        return self.score if MEASURES[self.measure].lower_is_easier else None
+
+    @property
+    def ease(self) -> float | None:
+        """The score, when higher is easier."""
+        return None if MEASURES[self.measure].lower_is_easier else self.score
 
 
 def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -> list[Problem]:
@@ -56,14 +66,18 @@ def check_boxes(html: str | LexborHTMLParser, rules: ContentRules, where: str) -
     return problems
 
 
-def readability(html: str | LexborHTMLParser, language: str = "en") -> Readability:
+def readability(html: str | LexborHTMLParser, language: str = "en", measure: str | None = None) -> Readability:
     """How hard what a reader reads in the article is: each heading, list item and cell counts
-    as a sentence, as a reader takes it; code and the sources list don't count. English: the
-    Flesch-Kincaid grade; Spanish: Fernández Huerta's ease and Szigriszt-Pazos' perspicuity.
+    as a sentence, as a reader takes it; code and the sources list don't count. By `measure`
+    (extra.content_rules.reading_measure), else the language's default (English: the Flesch-Kincaid
+    grade; Spanish: Fernández Huerta's ease, with Szigriszt-Pazos' perspicuity beside it).
     Removes those parts from a parsed page it is given."""
+    measure = measure or DEFAULTS.get(language_root(language))
+    if measure is None:
+        raise ValueError(f"no default reading measure for {language!r}: pass one")
     article = parsed(html).css_first(ARTICLE)
     if article is None:
-        return Readability(0.0, 0)
+        return Readability(0.0, 0, measure)
     for node in article.css(NOT_READ):
         node.decompose()
     sentences = []
@@ -75,26 +89,23 @@ def readability(html: str | LexborHTMLParser, language: str = "en") -> Readabili
             sentences.append(text if text[-1] in ".!?:" else text + ".")
     plain = " ".join(sentences)
     if not plain:
-        return Readability(0.0, 0)
-    if language in EASE_LANGUAGES:
-        measure = textstatistics()  # its own instance: set_lang would change everyone's
-        measure.set_lang(language)
-        return Readability(0.0, measure.lexicon_count(plain), float(measure.fernandez_huerta(plain)),
-                           float(measure.szigriszt_pazos(plain)))
-    return Readability(float(textstat.flesch_kincaid_grade(plain)), textstat.lexicon_count(plain))
+        return Readability(0.0, 0, measure)
+    beside = BESIDE.get(measure)
+    return Readability(score(plain, measure, language), textstatistics().lexicon_count(plain), measure,
+                       score(plain, beside, language) if beside else None)
 
 
 def check_grade(result: Readability, rules: ContentRules, where: str) -> list[Problem]:
-    if rules.min_reading_ease is not None:
-        if result.ease is None or result.ease < rules.min_reading_ease:
-            return [Problem(where, f"reading ease (Fernández Huerta) {result.ease or 0:.1f} is below "
-                                   f"{rules.min_reading_ease:g}: use shorter sentences and common words, and "
-                                   "explain terms")]
+    """The page against the limit of the guide's measure for its language: a grade's maximum or an ease's minimum."""
+    if result.measure != rules.reading_measure:
+        raise ValueError(f"measured by {result.measure}, but the rules use {rules.reading_measure}")
+    measure, limit = MEASURES[rules.reading_measure], rules.reading_limit
+    hard = result.score > limit if measure.lower_is_easier else result.score < limit
+    if not hard:
         return []
-    if result.grade > rules.max_grade:
-        return [Problem(where, f"reading grade {result.grade:.1f} is above {rules.max_grade:g}: use shorter "
-                               "sentences and common words, and explain terms")]
-    return []
+    side = "above" if measure.lower_is_easier else "below"
+    return [Problem(where, f"{measure.noun} ({measure.label}) {result.score:.1f} is {side} {limit:g}: use shorter "
+                           "sentences and common words, and explain terms")]
 
 
 def check_length(result: Readability, rules: ContentRules, where: str) -> list[Problem]:
