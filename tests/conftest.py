@@ -1,4 +1,5 @@
-"""Shared fixtures: the repo's real config, and tiny throwaway sites built on top of it."""
+"""Shared fixtures: the repo's real config, and tiny throwaway sites built on the engine tests' own
+fixture guide (tests/guides/engine), never on the real one."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,6 +18,8 @@ from guidewright.languages.translations import remove_generated, translations
 from guidewright.package_files import THEME
 
 REPO = Path(__file__).resolve().parents[1]
+# The engine tests' fixture config (and its Spanish layer and includes): what a tiny site INHERITs.
+ENGINE = Path(__file__).resolve().parent / "guides" / "engine"
 
 # Test pages are reviewed relative to the day the tests run, so they never fall overdue.
 REVIEWED = dt.date.today() - dt.timedelta(days=20)
@@ -111,8 +114,9 @@ def denied(repo_settings):
 
 
 class TinySite:
-    """A two-page site that INHERITs the real mkdocs.yml, with the real templates copied
-    so a test can break one thing (a partial, a page, the config) and see the build fail."""
+    """A three-page site that INHERITs the engine tests' fixture config (tests/guides/engine), with
+    the engine's templates copied so a test can break one thing (a partial, a page, the config)
+    and see the build fail."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -120,8 +124,8 @@ class TinySite:
         self.overrides = root / "overrides"
         # The engine's templates, copied where the guide's own go (they win), so a test can break one.
         shutil.copytree(THEME, self.overrides)
-        shutil.copytree(REPO / "docs" / "assets", self.docs / "assets")
-        shutil.copytree(REPO / "includes", root / "includes")
+        (self.docs / "assets").mkdir(parents=True)
+        shutil.copytree(ENGINE / "includes", root / "includes")
         self.page("get-help-now.md", PAGE.format(title="Get help now").replace(
             "title: Get help now", "title: Get help now\ntemplate: get-help.html"))
         self.page("index.md", PAGE.format(title="Start here"))
@@ -148,16 +152,18 @@ class TinySite:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
 
+    def settings(self):
+        """The validated settings a build of this site reads (its config as last written, else the
+        fixture's as is): tests read the values they expect from here, never type them."""
+        path = self.root / "mkdocs.yml"
+        settings, problems = load_settings(path if path.exists() else self.config())
+        assert settings is not None, problems
+        return settings
+
     def config(self, extra_yaml: str = "") -> Path:
-        # Paths in the inherited files (docs_dir, custom_dir, hooks) resolve against this file.
-        # base.yml drops the real site's handouts, whose cards and list page name pages this site
-        # lacks (null replaces a mapping; {} would merge into it).
-        (self.root / "base.yml").write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-                                            "extra:\n  handouts:\n    skip: []\n    cards: null\n"
-                                            "    list_page: null\n"
-                                            "  search_terms: null\n"  # search terms name the real pages too
-                                            "  first_aid: {page: get-help-now.md}\n"  # a page this site has
-                                            "  translations: null\n")  # one language unless a test adds one
+        # Paths in the inherited files (docs_dir, custom_dir, includes) resolve against this file.
+        # base.yml keeps the fixture's languages (its es: blocks) but builds one unless a test adds it.
+        (self.root / "base.yml").write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\nextra:\n  translations: null\n")
         nav = "".join(f"\n  - {name}" for name in self.nav)
         path = self.root / "mkdocs.yml"
         path.write_text(f"INHERIT: base.yml\nnav:{nav}\n" + textwrap.dedent(extra_yaml))
@@ -187,8 +193,8 @@ El gato se sentó en la alfombra. Fue un buen día.
 
 
 class TinySpanishSite(TinySite):
-    """The tiny site with its Spanish translation (es.yml over its mkdocs.yml, pages in docs-es/),
-    built together like the real guide."""
+    """The tiny site with its Spanish translation (es.yml over its mkdocs.yml: the fixture's
+    Spanish layer, pages in docs-es/), built together like the real guide."""
 
     def __init__(self, root: Path):
         super().__init__(root)
@@ -206,17 +212,9 @@ class TinySpanishSite(TinySite):
 
     def config(self, extra_yaml: str = "", spanish_yaml: str = "") -> Path:
         nav = "".join(f"\n  - {name}" for name in self.nav)
-        real = (REPO / "mkdocs.es.yml").read_text()
-        ui = real[real.index("  ui:"):real.index("\n\n", real.index("  ui:"))]  # the Spanish words around pages
-        (self.root / "es.yml").write_text(
-            "INHERIT: mkdocs.yml\ndocs_dir: docs-es\ntheme:\n  language: es\nplugins:\n  search:\n    lang: es\n"
-            "markdown_extensions:\n  pymdownx.snippets:\n    base_path: [includes/es]\n"
-            f"nav:{nav}\n"
-            "extra:\n  language_link: {lang: en, label: English, title: This page in English, base: ../}\n"
-            f"{ui}\n"
-            "  content_rules:\n    min_reading_ease: 65\n    review_log: docs-review/es\n"
-            "    stigma_terms: {adicto: persona con un trastorno por consumo de sustancias}\n"
-            + textwrap.dedent(spanish_yaml))
+        # The fixture's layer says INHERIT: mkdocs.yml, here this site's; the nav goes before its extra.
+        layer = (ENGINE / "mkdocs.es.yml").read_text(encoding="utf-8").replace("\nextra:\n", f"\nnav:{nav}\n\nextra:\n", 1)
+        (self.root / "es.yml").write_text(layer + textwrap.dedent(spanish_yaml), encoding="utf-8")
         return super().config("extra:\n  translations: {es: es.yml}\n" + textwrap.dedent(extra_yaml))
 
 

@@ -27,15 +27,16 @@ RESULT_JS = """() => {
 
 
 @pytest.fixture
-def signs_site(tiny_site, capsys, repo_settings):
+def signs_site(tiny_site, capsys):
     """The tiny site with a page holding the signs check, and the pages its groups link to
     (read from the level words in config, which an overlay can't change), each with the ids
     those links name."""
     tiny_site.page(PAGE_NAME, PAGE.format(title="Check the signs").replace(
         "The cat sat on the mat. It was a good day.", f"The cat sat on the mat.\n\n{MARKER}\n"))
     tiny_site.nav.append(PAGE_NAME)
+    settings = tiny_site.settings()
     targets: dict[str, set[str]] = {}
-    for words in repo_settings.advice.level_words.values():
+    for words in settings.advice.level_words.values():
         for page, anchor in re.findall(r"\]\(([^)#]+\.md)(?:#([^)]+))?\)", words["next"]):
             targets.setdefault(page, set()).update({anchor} if anchor else set())
     for page, anchors in targets.items():
@@ -47,7 +48,7 @@ def signs_site(tiny_site, capsys, repo_settings):
         tiny_site.nav.append(page)
     code, out = build(tiny_site.config(), capsys)
     assert code == 0, out
-    return tiny_site.root / "site", repo_settings
+    return tiny_site.root / "site", tiny_site.settings()
 
 
 def test_each_sign_alone_shows_its_own_level(browser, signs_site):

@@ -5,13 +5,14 @@ import datetime as dt
 
 import pytest
 
-from conftest import NEXT_REVIEW, REPO, REVIEWED
+from conftest import ENGINE, NEXT_REVIEW, REPO, REVIEWED
 from guidewright.cli import main
 from guidewright.configuration.config import load_site_config
 from guidewright.lines.phone import number_hash
 
 FAKE_DENIED = "(555) 555-0147"   # a fictional number the tests deny
-REGION = load_site_config(REPO / "mkdocs.yml")[0].extra["region"]  # how the tiny site reads it
+REGION = load_site_config(ENGINE / "mkdocs.yml")[0].extra["region"]  # how the tiny site reads it
+HOME_REGION = load_site_config(REPO / "mkdocs.yml")[0].extra["region"]  # the default config's (./mkdocs.yml)
 
 
 def build(config, capsys, *args):
@@ -23,7 +24,8 @@ def test_good_site_builds_and_reports_summary(tiny_site, capsys):
     """A correct site exits 0 and says how many pages were checked."""
     code, out = build(tiny_site.config(), capsys)
     assert code == 0, out
-    assert "OK: 4 pages" in out and "3 crisis contacts" in out
+    # Its pages and the 404 page; every line in its config.
+    assert f"OK: {len(tiny_site.nav) + 1} pages" in out and f"{len(tiny_site.settings().contacts)} crisis contacts" in out
 
 
 def test_partial_emptied_fails_on_every_page(tiny_site, capsys):
@@ -56,9 +58,9 @@ def test_page_with_other_template_fails_naming_source(tiny_site, capsys):
     assert "site/index.html" not in out
 
 
-def test_contact_hidden_in_partial_fails(tiny_site, capsys, contacts):
+def test_contact_hidden_in_partial_fails(tiny_site, capsys):
     """Hiding one contact's link in the partial fails with that contact named."""
-    line = contacts[-1]
+    line = tiny_site.settings().contacts[-1]
     partial = tiny_site.overrides / "partials" / "crisis-contacts.html"
     partial.write_text(partial.read_text().replace(
         '<li class="pe-help__item">', f'<li class="pe-help__item" {{% if cell.href == "{line.href}" %}}hidden{{% endif %}}>'))
@@ -204,13 +206,13 @@ def test_unknown_option_is_refused(capsys):
 def test_hash_number_prints_hash(capsys):
     """--hash-number gives the value to paste into denied_numbers."""
     assert main(["--hash-number", FAKE_DENIED]) == 0
-    assert capsys.readouterr().out.strip() == number_hash("+1 555 555 0147", REGION)
+    assert capsys.readouterr().out.strip() == number_hash("+1 555 555 0147", HOME_REGION)
 
 
 def test_hash_number_reads_the_number_in_the_configs_region(tmp_path, capsys):
     """The same written number is the config's country's: 0300 123 1110 in a GB guide is +44 300 123 1110."""
     config = tmp_path / "uk.yml"
-    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  region: GB\n")
+    config.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\nextra:\n  region: GB\n")
     assert main(["--config", str(config), "--hash-number", "0300 123 1110"]) == 0
     assert capsys.readouterr().out.strip() == number_hash("+44 300 123 1110", REGION)
 
@@ -218,7 +220,7 @@ def test_hash_number_reads_the_number_in_the_configs_region(tmp_path, capsys):
 def test_hash_number_refuses_a_number_no_scan_would_find(capsys):
     """A number without its area code (or a short code) hashes into an entry that never matches a page: refused."""
     assert main(["--hash-number", "555-0147"]) == 2
-    assert capsys.readouterr().out.strip() == (f"'555-0147' is not a full phone number in region {REGION} "
+    assert capsys.readouterr().out.strip() == (f"'555-0147' is not a full phone number in region {HOME_REGION} "
                                                "(extra.region): write it with its area code, or with + and its "
                                                "country code")
 
@@ -240,7 +242,7 @@ def test_stigmatizing_term_fails_with_line(tiny_site, capsys):
     code, out = build(tiny_site.config(), capsys)
     lines = (tiny_site.docs / "index.md").read_text().count("\n")
     assert code == 1
-    assert f"line {lines}: 'clean' stigmatizes; say 'not using, or tested negative' instead" in out
+    assert f"line {lines}: 'clean' stigmatizes; say {tiny_site.settings().rules.stigma_terms['clean']!r} instead" in out
 
 
 def test_grade_above_limit_fails_and_prints_table(tiny_site, capsys):
@@ -252,7 +254,7 @@ def test_grade_above_limit_fails_and_prints_table(tiny_site, capsys):
     tiny_site.page("index.md", text.replace("The cat sat on the mat. It was a good day.", hard))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1
-    assert "Reading grade (Flesch-Kincaid, limit 8)" in out and "docs/glossary.md" in out
+    assert f"Reading grade (Flesch-Kincaid, limit {tiny_site.settings().rules.max_grade:g})" in out and "docs/glossary.md" in out
     assert "docs/index.md" in out and "above limit" in out and "reading grade" in out
 
 
@@ -270,9 +272,9 @@ def _set_review(tiny_site, reviewed, due):
     tiny_site.page("index.md", text)
 
 
-def test_review_due_soon_warns_but_builds(tiny_site, repo_config, capsys):
+def test_review_due_soon_warns_but_builds(tiny_site, capsys):
     """A review falling due within the warning window warns, naming the page; the build passes."""
-    warn_days = repo_config.extra["content_rules"]["review_warn_days"]
+    warn_days = tiny_site.settings().rules.review_warn_days
     today = dt.date.today()
     _set_review(tiny_site, today - dt.timedelta(days=10), today + dt.timedelta(days=warn_days - 1))
     code, out = build(tiny_site.config(), capsys)

@@ -12,7 +12,7 @@ from guidewright.package_files import PACKAGE
 pytestmark = pytest.mark.unit
 
 # Words that belong to this repository's guide (its topic, its country's lines), never the engine's.
-GUIDE_WORDS = re.compile(r"\b(911|988|heroin|opioids?|naloxone|narcan|samhsa|overdose)\b", re.IGNORECASE)
+GUIDE_WORDS = re.compile(r"\b(911|988|heroin|opioids?|naloxone|narcan|samhsa|overdose|lifeline)\b", re.IGNORECASE)
 
 
 def engine_modules() -> dict[str, Path]:

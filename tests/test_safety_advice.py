@@ -192,18 +192,21 @@ def test_every_sign_has_one_urgency_across_pages_and_languages(built_site, repo_
 # --- End to end: the build fails, naming the file ---
 
 def test_build_fails_on_a_sign_at_the_wrong_level(tiny_site, capsys):
+    level = tiny_site.settings().advice.signs["no-fluids"]["level"]
+    assert level != "emergency"
     page = tiny_site.docs / "index.md"
     page.write_text(page.read_text().replace("The cat sat", BOX.format(kind="emergency", items="    - sign: no-fluids")
                                              + "\nThe cat sat"))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1
-    assert "docs/index.md" in out and "warning sign 'no-fluids' is level 'urgent' but sits in a 'emergency' box" in out
+    assert "docs/index.md" in out and f"warning sign 'no-fluids' is level {level!r} but sits in a 'emergency' box" in out
 
 
 def test_build_fails_on_a_hand_typed_sign(tiny_site, capsys):
+    words = tiny_site.settings().advice.signs["blue-lips"]["text"]
     page = tiny_site.docs / "index.md"
     page.write_text(page.read_text().replace("The cat sat", BOX.format(
-        kind="emergency", items="    - someone's lips or fingernails look blue or gray") + "\nThe cat sat"))
+        kind="emergency", items=f"    - {words}") + "\nThe cat sat"))
     code, out = build(tiny_site.config(), capsys)
     assert code == 1
     assert "docs/index.md" in out and "the warning sign 'blue-lips' is typed by hand" in out

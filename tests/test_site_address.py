@@ -44,7 +44,7 @@ def test_translation_without_its_own_address_follows_the_main_one(spanish):
 def test_placeholder_address_warns_on_a_build(tiny_site, capsys):
     code, out = build(tiny_site.config(), capsys)
     assert code == 0
-    assert ("mkdocs.yml\n    - site_url: https://withdrawal-guide.example/ is a placeholder; canonical links, the "
+    assert (f"mkdocs.yml\n    - site_url: {tiny_site.settings().site_url} is a placeholder; canonical links, the "
             "sitemap and the language alternates use it. Set site_url to the address where this copy will be hosted") \
         in out
 
@@ -53,7 +53,7 @@ def test_handouts_refused_before_building_without_a_real_address(tiny_site, caps
     """No QR code to a placeholder, nor to "/timeline/" when site_url is missing; nothing built."""
     code, out = build(tiny_site.config(), capsys, "--handouts")
     assert code == 2 and "nothing was built" in out
-    assert "site_url: the handouts' QR codes and short links lead to https://withdrawal-guide.example/, which is a " \
+    assert f"site_url: the handouts' QR codes and short links lead to {tiny_site.settings().site_url}, which is a " \
            "placeholder" in out
     code, out = build(tiny_site.config("site_url: null\n"), capsys, "--handouts")
     assert code == 2 and "would lead nowhere: no address is set" in out

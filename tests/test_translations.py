@@ -228,10 +228,17 @@ def test_spanish_gives_every_ui_word(repo_config, spanish):
 
 # End to end: the tiny site with its Spanish translation, through the build command.
 
+def spanish_rules(site):
+    """The tiny Spanish site's content rules, as its es.yml (written by site.config()) gives them."""
+    return load_settings(site.root / "es.yml")[0].rules
+
+
 def test_tiny_site_builds_in_both_languages(tiny_spanish_site, capsys):
     code, out = build(tiny_spanish_site.config(), capsys)
     assert code == 0, out
-    assert "OK: 8 pages" in out and "Reading ease (Fernández Huerta, at least 65" in out
+    pages = 2 * (len(tiny_spanish_site.nav) + 1)  # each language's pages and its 404 page
+    ease = spanish_rules(tiny_spanish_site).min_reading_ease
+    assert f"OK: {pages} pages" in out and f"Reading ease (Fernández Huerta, at least {ease:g}" in out
     site = tiny_spanish_site.root / "site"
     assert 'lang="es"' in (site / "es" / "index.html").read_text()
 
@@ -262,16 +269,19 @@ def test_spanish_stigma_term_and_hard_text_fail(tiny_spanish_site, capsys):
         "Mi hermano es adicto. La farmacocinética sublingual determina concentraciones plasmáticas "
         "prolongadas independientemente de administraciones concomitantes."))
     code, out = build(tiny_spanish_site.config(), capsys)
+    rules = spanish_rules(tiny_spanish_site)
     assert code == 1
-    assert "'adicto' stigmatizes; say 'persona con un trastorno por consumo de sustancias' instead" in out
-    assert "reading ease (Fernández Huerta)" in out and "is below 65" in out
+    assert f"'adicto' stigmatizes; say {rules.stigma_terms['adicto']!r} instead" in out
+    assert "reading ease (Fernández Huerta)" in out and f"is below {rules.min_reading_ease:g}" in out
 
 
 def test_language_link_removed_fails_on_every_page(tiny_spanish_site, capsys):
     (tiny_spanish_site.overrides / "partials" / "language-link.html").write_text("")
     code, out = build(tiny_spanish_site.config(), capsys)
+    pages = len(tiny_spanish_site.nav) + 1  # and the 404 page
     assert code == 1
-    assert out.count("no link to this page in language 'es'") == 4 and out.count("no link to this page in language 'en'") == 4
+    assert out.count("no link to this page in language 'es'") == pages
+    assert out.count("no link to this page in language 'en'") == pages
 
 
 
@@ -299,7 +309,7 @@ def test_a_third_language_links_both_ways_with_the_main_one(tiny_spanish_site, c
         .replace("lang: es", "lang: fr")
         + f"extra:\n  language_link: [{links['en']}, {links['es'] % '../es/'}]\n"
         + "".join(f"  {line}\n" for line in words.splitlines())
-        + "  content_rules:\n    review_log: docs-review/fr\n    max_grade: 12\n")
+        + "  content_rules:\n    review_log: docs-review/fr\n    reading_measure: lix\n    max_grade: 60\n")
     code, out = build(config, capsys)
     assert code == 0, out
     built = site.root / "site"
@@ -308,7 +318,7 @@ def test_a_third_language_links_both_ways_with_the_main_one(tiny_spanish_site, c
     (site.root / "fr.yml").write_text((site.root / "fr.yml").read_text().replace(f"  language_link: [{links['en']}, ",
                                                                                "  language_link: ["))
     code, out = build(config, capsys)
-    assert code == 1 and out.count("no link to this page in language 'en'") == 4
+    assert code == 1 and out.count("no link to this page in language 'en'") == len(site.nav) + 1  # and the 404 page
 
 
 def test_language_link_config_is_checked():
