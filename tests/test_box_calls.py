@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from conftest import REPO
+from conftest import ENGINE
 from guidewright.boxes.urgency_boxes import CALLS_CLASS, UrgencyExtension
 from guidewright.checks.content_rules import CALLS_KEY, parse_content_rules
 from guidewright.configuration.settings import load_settings
@@ -76,7 +76,7 @@ def test_a_hidden_link_fails(repo_settings, cells):
 def test_removed_line_and_missing_clinic_are_not_required(tmp_path):
     """A line an overlay removed, and the clinic line in a build without a clinic, are skipped."""
     overlay = tmp_path / "clinic.yml"
-    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  crisis_contacts:\n"
+    overlay.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\nextra:\n  crisis_contacts:\n"
                        "    samhsa: {remove: true, why: Our county runs its own referral line.}\n")
     settings, problems = load_settings(overlay)
     assert problems == []
@@ -101,7 +101,7 @@ def test_calls_config_mistakes_name_the_key(repo_config):
 
 def test_unknown_line_id_is_refused(tmp_path):
     overlay = tmp_path / "clinic.yml"
-    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nmarkdown_extensions:\n  guidewright.boxes.urgency_boxes:\n"
+    overlay.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\nmarkdown_extensions:\n  guidewright.boxes.urgency_boxes:\n"
                        "    calls:\n      emergency: [emergncy]\n")
     settings, problems = load_settings(overlay)
     assert settings is None

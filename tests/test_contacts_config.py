@@ -5,6 +5,7 @@ import copy
 
 import pytest
 
+from conftest import ENGINE
 from guidewright.configuration.settings import localized_extra
 from guidewright.lines.contacts import ROW_NAME_MAX, parse_contacts, parse_denied, parse_region, parse_required_lines
 from guidewright.lines.phone import canonical, number_hash
@@ -215,10 +216,9 @@ def test_extension_word_is_in_every_language(repo_settings, spanish):
 def overlay_settings(tmp_path, lines: dict, name="clinic.yml"):
     import yaml
 
-    from conftest import REPO
     from guidewright.configuration.settings import load_settings
     path = tmp_path / name
-    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"crisis_contacts": lines}}))
+    path.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"crisis_contacts": lines}}))
     return path, load_settings(path)
 
 
@@ -324,23 +324,21 @@ def test_overlay_may_not_set_required_lines(tmp_path):
     """Only the base config sets the lines every page offers: an overlay that sets them is refused, by name."""
     import yaml
 
-    from conftest import REPO
     from guidewright.configuration.config import SiteConfig
     from guidewright.configuration.settings import load_settings
     path = tmp_path / "clinic.yml"
-    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"required_lines": {"911": "x"}}}))
+    path.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\n" + yaml.safe_dump({"extra": {"required_lines": {"911": "x"}}}))
     settings, problems = load_settings(path)
     assert settings is None
     assert [(p.file, str(p)) for p in problems] == [(str(path), (
         "extra.required_lines: the lines every page must offer are the guide's own, set once in "
-        f"{SiteConfig.shown(REPO / 'mkdocs.yml')}; an overlay can't add, change or drop them: remove required_lines here"))]
+        f"{SiteConfig.shown(ENGINE / 'mkdocs.yml')}; an overlay can't add, change or drop them: remove required_lines here"))]
 
 
 def test_overlay_without_region_inherits_it_and_a_wrong_one_is_named(tmp_path):
     """The region comes down the INHERIT chain; an overlay that sets an unknown one is the file named."""
-    from conftest import REPO
     from guidewright.configuration.settings import load_settings
     path = tmp_path / "clinic.yml"
-    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  region: XX\n")
+    path.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\nextra:\n  region: XX\n")
     settings, problems = load_settings(path)
     assert settings is None and [(p.file, p.key) for p in problems] == [(str(path), "extra.region")]

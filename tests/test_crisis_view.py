@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import textwrap
 
-from conftest import REPO
+from conftest import ENGINE, REPO
 from guidewright.configuration.settings import load_settings
 from guidewright.lines.crisis_view import FOOTER_MAX_CHARS, crisis_view
 
 
 def settings_with(tmp_path, overlay: str):
     path = tmp_path / "clinic.yml"
-    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n" + textwrap.dedent(overlay))
+    path.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\n" + textwrap.dedent(overlay))
     settings, problems = load_settings(path)
     assert problems == []
     return settings

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from conftest import REPO
+from conftest import ENGINE
 from guidewright.build.pipeline import build
 from guidewright.configuration.settings import load_settings
 from guidewright.search.search_terms import (
@@ -64,7 +64,7 @@ def test_every_mistake_is_reported_at_once():
 
 def test_problem_names_the_overlay_that_sets_the_terms(tmp_path):
     overlay = tmp_path / "clinic.yml"
-    overlay.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\nextra:\n  search_terms:\n    nowhere.md: [x]\n")
+    overlay.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\nextra:\n  search_terms:\n    nowhere.md: [x]\n")
     settings, problems = load_settings(overlay)
     assert settings is None
     assert [(p.file.endswith("clinic.yml"), p.key) for p in problems] == [(True, f"{KEY}.nowhere.md")]

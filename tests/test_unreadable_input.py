@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from conftest import REPO
+from conftest import ENGINE
 from guidewright.checks.review_log import check_review_log, load_review_log
 from guidewright.checks.source_check import check_front_matter, split_front_matter
 from guidewright.cli import main
@@ -62,7 +62,7 @@ def test_utf16_page_is_named(tmp_path):
 def overlay(tmp_path, text: str, data: bytes | None = None):
     """A clinic overlay over the real config, written as text or as the given bytes."""
     path = tmp_path / "clinic.yml"
-    path.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n{text}")
+    path.write_text(f"INHERIT: {ENGINE / 'mkdocs.yml'}\n{text}")
     if data is not None:
         path.write_bytes(data)
     return path
@@ -70,7 +70,7 @@ def overlay(tmp_path, text: str, data: bytes | None = None):
 
 def test_config_in_another_encoding_names_the_file(tmp_path):
     """A clinic overlay saved as UTF-16 or Latin-1: the overlay is named with what to do."""
-    text = f"INHERIT: {REPO / 'mkdocs.yml'}\nsite_name: Clínica\n"
+    text = f"INHERIT: {ENGINE / 'mkdocs.yml'}\nsite_name: Clínica\n"
     config, problems = load_site_config(overlay(tmp_path, "", text.encode("utf-16")))
     assert config is None and messages(problems) == [UTF16] and problems[0].file.endswith("clinic.yml")
     config, problems = load_site_config(overlay(tmp_path, "", text.encode("latin-1")))
@@ -79,7 +79,7 @@ def test_config_in_another_encoding_names_the_file(tmp_path):
 
 def test_config_file_it_inherits_is_named(tmp_path):
     """The file at fault is the one named, even when it is a parent in the INHERIT chain."""
-    (tmp_path / "base.yml").write_bytes(f"INHERIT: {REPO / 'mkdocs.yml'}\n".encode("utf-16"))
+    (tmp_path / "base.yml").write_bytes(f"INHERIT: {ENGINE / 'mkdocs.yml'}\n".encode("utf-16"))
     (tmp_path / "clinic.yml").write_text("INHERIT: base.yml\n")
     config, problems = load_site_config(tmp_path / "clinic.yml")
     assert config is None and messages(problems) == [UTF16] and problems[0].file.endswith("base.yml")
