@@ -39,7 +39,7 @@ def fetch(url: str, until, seconds: float = 90) -> str:
             text = urllib.request.urlopen(url, timeout=5).read().decode()
             if until(text):
                 return text
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # not up yet, or busy rebuilding (URLError, refused, timed out)
             pass
         time.sleep(0.5)
     raise AssertionError(f"{url}: not as expected after {seconds} s; last: {text[:300]!r}")
