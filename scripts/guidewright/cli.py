@@ -31,7 +31,8 @@ DEFAULT_CONFIG = "mkdocs.yml"
 
 def build_parser(prog: str, root: Path) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=prog, description="Build the guide and prove every page shows the crisis contacts.")
+        prog=prog, description="Build the guide and prove every page shows the crisis contacts.",
+        epilog=f"Verbs (the first argument; build when none): {', '.join(VERBS)}. Each takes --help.")
     parser.add_argument("--config", type=Path, default=root / DEFAULT_CONFIG,
                         help="MkDocs config or clinic overlay (INHERIT: mkdocs.yml) to build (default: mkdocs.yml)")
     parser.add_argument("--offline", action="store_true",
