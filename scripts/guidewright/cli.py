@@ -13,6 +13,7 @@ folder the command runs in."""
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 
@@ -58,7 +59,6 @@ def build_parser(prog: str, root: Path) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, root: Path | None = None, prog: str = "guidewright") -> int:
-    import sys
     argv = list(sys.argv[1:] if argv is None else argv)
     root = root or Path.cwd()
     verb = argv.pop(0) if argv and argv[0] in VERBS else "build"

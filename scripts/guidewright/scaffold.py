@@ -11,13 +11,13 @@ from pathlib import Path
 
 from phonenumbers import shortnumberinfo
 
+from guidewright.build.result import BAD_CONFIG
 from guidewright.lines.phone import known_region
 from guidewright.package_files import SCAFFOLD
 
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt", ".py", ".html", ".css", ".js", ""}
 SKIP = shutil.ignore_patterns("__pycache__", "*.pyc")
 FIRST_REVIEW_DAYS = 180  # within the starter's content_rules.review_interval_days (183)
-BAD_OPTIONS = 2
 
 
 def emergency_numbers(region: str) -> list[str]:
@@ -46,16 +46,16 @@ def new_guide(target: Path, name: str | None = None, region: str | None = None, 
               today: dt.date | None = None) -> int:
     if target.exists() and any(target.iterdir()):
         print(f"{target}: not empty; `new` writes a guide into a new or empty folder and changes nothing else")
-        return BAD_OPTIONS
+        return BAD_CONFIG
     region = (region or "").upper()
     if not known_region(region):
         print(f"--region {region or '(missing)'}: give the ISO 3166 code of the country the guide serves "
               "(e.g. --region GB): every phone number is read as that country's")
-        return BAD_OPTIONS
+        return BAD_CONFIG
     emergency, why = choose_emergency(region, emergency)
     if emergency is None:
         print(why)
-        return BAD_OPTIONS
+        return BAD_CONFIG
     today = today or dt.date.today()
     values = {"{{ name }}": name or target.resolve().name.replace("-", " ").replace("_", " ").capitalize(),
               "{{ region }}": region, "{{ emergency }}": emergency, "{{ reviewed }}": str(today),
@@ -65,9 +65,9 @@ def new_guide(target: Path, name: str | None = None, region: str | None = None, 
         if path.is_file() and path.suffix in TEXT_SUFFIXES:
             text = path.read_text(encoding="utf-8")
             filled = text
+            # The starter's YAML (config, logs, pages' front matter) quotes the name: a quote in it stays text.
+            quoted = path.suffix == ".yml" or path.relative_to(target).parts[0] == "docs"
             for placeholder, value in values.items():
-                # The starter's YAML (config, logs, pages' front matter) quotes the name: a quote in it stays text.
-                quoted = path.suffix == ".yml" or path.relative_to(target).parts[0] == "docs"
                 filled = filled.replace(placeholder, value.replace("\\", "\\\\").replace('"', '\\"') if quoted else value)
             if filled != text:
                 path.write_text(filled, encoding="utf-8")

@@ -31,6 +31,8 @@ class PreviewServer(LiveReloadServer):
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         return add_policy(super()._inject_js_into_html(content, epoch).decode("utf-8")).encode("utf-8")
+
+
 REVIEW_FOLDER = "docs-review"   # fact-check logs: a change to one changes the page's sign-off
 
 
@@ -50,9 +52,8 @@ def watched_paths(paths: list[Path]) -> list[Path]:
             continue
         found.update(config.chain)
         found.add(config.docs_dir)
-        theme = config.raw.get("theme") or {}
-        if isinstance(theme, dict) and theme.get("custom_dir"):
-            found.add(config.root / str(theme["custom_dir"]))
+        if config.custom_dir is not None:
+            found.add(config.custom_dir)
         for name in ("includes", REVIEW_FOLDER):
             found.add(config.root / name)
     return sorted(p for p in found if p.exists())

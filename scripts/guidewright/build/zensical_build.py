@@ -49,8 +49,7 @@ def run_zensical(settings: Settings, site_dir: Path, offline: bool = False, hand
     work = config.root / WORK
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
-    custom_dir = (config.raw.get("theme") or {}).get("custom_dir")
-    layered_theme(config.root / str(custom_dir) if custom_dir else None, work / "theme")
+    layered_theme(config.custom_dir, work / "theme")
     overlay = config.root / f"{WORK}.yml"  # INHERIT paths resolve from here: keep it beside the config
     overlay.write_text(yaml.safe_dump(generated_overlay(settings, offline, f"{WORK}/site", handouts), sort_keys=False),
                        encoding="utf-8")

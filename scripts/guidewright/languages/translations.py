@@ -102,7 +102,9 @@ LINK_FIELDS = ("lang", "label", "title", "base")
 def language_links(extra: dict) -> list[dict]:
     """extra.language_link as a list: one mapping (a guide in two languages) or a list of them."""
     raw = extra.get("language_link")
-    return [raw] if isinstance(raw, dict) else [link for link in raw if isinstance(link, dict)] if isinstance(raw, list) else []
+    if isinstance(raw, dict):
+        return [raw]
+    return [link for link in raw if isinstance(link, dict)] if isinstance(raw, list) else []
 
 
 def language_link_problems(extra: dict, locate) -> list[Problem]:

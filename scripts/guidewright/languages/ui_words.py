@@ -47,23 +47,22 @@ def parse_ui(extra: dict, locate, language: str = "en", base_words: dict | None 
     if not isinstance(raw, dict):
         return {}, [config_problem(locate, f"{KEY} must map word keys to text ({', '.join(KEYS)})")]
     defaults = default_words(language)
-    shipped = f"the engine ships no words for language {language!r}" if not defaults else ""
+    shipped = "" if defaults else f"; the engine ships no words for language {language!r}"
     words = {**defaults, **raw}
-    problems = [config_problem(locate, f"{KEY}.{key}: missing (the templates show it; {shipped})") for key in KEYS
+    problems = [config_problem(locate, f"{KEY}.{key}: missing (the templates show it{shipped})") for key in KEYS
                 if key not in words]
     problems += [config_problem(locate, f"{KEY}.{key}: unknown key (known: {', '.join(KEYS)})") for key in raw if key not in KEYS]
     problems += [config_problem(locate, f"{KEY}.{key}: shows the base language's {value!r} in {language!r}; give it "
                                         "in this language in the translation's config")
                  for key, value in (base_words or {}).items() if key in defaults and raw.get(key) == value]
-    raw = words
-    for key, value in raw.items():
+    for key, value in words.items():
         if key == "months":
             if not (isinstance(value, list) and len(value) == 12 and all(isinstance(m, str) and m for m in value)):
                 problems.append(config_problem(locate, f"{KEY}.months: must list the 12 month names, January first"))
         elif not isinstance(value, str) or not value.strip():
             problems.append(config_problem(locate, f"{KEY}.{key}: must be text"))
-    date = raw.get("date")
+    date = words.get("date")
     if isinstance(date, str) and not all(field in date for field in DATE_FIELDS):
         problems.append(config_problem(locate, f"{KEY}.date: must contain {', '.join(DATE_FIELDS)} "
                                                f"(got {date!r})"))
-    return (raw if not problems else {}), problems
+    return (words if not problems else {}), problems
