@@ -1,10 +1,19 @@
 #!/usr/bin/env python3
-"""Benchmark: printing the handouts, and how much the crisis-contact check costs next to a
-bare `mkdocs build` (this site and a generated 1,000-page one). Prints figures; asserts
-nothing. Run: python3 scripts/bench.py [--pages 1000]"""
+"""Benchmark of page weight and scale (issue 22). Prints figures; asserts nothing; not a test.
+
+  scale      generated guides of --sizes pages per language, in three languages, through the real
+             build: page bytes, build and check seconds (checks target <= 10 % of the build)
+  firstview  every page of this guide (both languages) in Chromium at 360x740 beside the same pages
+             built with stock Material: bytes downloaded, and the critical bytes of each page
+  lighthouse Lighthouse's mobile performance score for each of our pages (about 20 s a page)
+  zip        the offline copy's zip against its target
+  handouts   printing every handout: time and sizes
+
+Run: python3 scripts/bench.py [--only scale,firstview,lighthouse,zip,handouts] [--sizes 100,1000,5000]"""
 import argparse
+import gzip
 import os
-import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -13,87 +22,126 @@ from pathlib import Path
 import bootstrap  # beside this script; standard library only, installs the rest
 
 bootstrap.ensure_venv()
-from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
+from guide_bench.first_view import PHONE, first_view, launch  # noqa: E402
+from guide_bench.generated_guide import THIRD, generate  # noqa: E402
+from guide_bench.lighthouse import performance  # noqa: E402
+from guide_bench.local_server import GZIP_LEVEL, serve  # noqa: E402
+from guide_bench.reach import pages_of  # noqa: E402
+from guide_bench.stock_material import build_stock  # noqa: E402
 from guidewright.build.pipeline import build  # noqa: E402
-from guidewright.build.report import HANDOUT_TARGET_SECONDS  # noqa: E402
-from guidewright.build.site_build import built_pages, run_mkdocs  # noqa: E402
-from guidewright.checks.content_rules import parse_content_rules  # noqa: E402
-from guidewright.checks.page_check import check_boxes, readability  # noqa: E402
+from guidewright.build.report import HANDOUT_TARGET_SECONDS, ZIP_TARGET_BYTES  # noqa: E402
 from guidewright.configuration.config import load_site_config  # noqa: E402
-from guidewright.lines.contacts import parse_contacts, parse_denied  # noqa: E402
-from guidewright.lines.contacts_check import check_page_contacts  # noqa: E402
-from guidewright.lines.denylist_check import check_files, denied_in_page, files_under  # noqa: E402
 from guidewright.problems import format_report  # noqa: E402
 
 REPO = bootstrap.REPO
+PARTS = ("scale", "firstview", "lighthouse", "zip", "handouts")
+CHECK_SHARE_TARGET = 10    # % of the build the checks may take (issue 22)
+FIRST_VIEW_RATIO = 0.3     # our first view against stock Material's (issue 22)
 
 
-def generated_site(root: Path, pages: int) -> Path:
-    """Copies of the real pages in part-NNN/ folders (relative links stay valid), with a nav
-    listing every page, as Material renders the whole nav into every page."""
-    docs = root / "docs"
-    shutil.copytree(REPO / "docs", docs)
-    shutil.copytree(REPO / "includes", root / "includes")
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    originals = sorted(p.name for p in (REPO / "docs").glob("*.md"))
-    nav, count, part = [f"  - {name}" for name in originals], len(originals), 0
-    while count < pages:
-        part += 1
-        folder = docs / f"part-{part:03d}"
-        folder.mkdir()
-        nav.append(f"  - Part {part}:")
-        for name in originals[: pages - count]:
-            shutil.copy(REPO / "docs" / name, folder / name)
-            nav.append(f"      - part-{part:03d}/{name}")
-            count += 1
-    config = root / "mkdocs.yml"
-    # The last folder may hold only some pages: their links to the rest are not this test's subject.
-    relaxed = "validation:\n  links:\n    not_found: info\n    anchors: info\n"
-    config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n{relaxed}nav:\n" + "\n".join(nav) + "\n")
-    return config
+def say(text: str = "") -> None:
+    print(text, flush=True)  # long runs: each row as soon as it is measured
 
 
-def measure(config_path: Path, label: str) -> None:
-    config, _ = load_site_config(config_path)
-    denied, _ = parse_denied(config.extra, "config")
-    region = config.extra["region"]
-    contacts, _ = parse_contacts(config.extra, "config", denied, region, config.extra.get("required_lines") or {})
-    rules, _ = parse_content_rules(config.raw, "config")
-    site = config_path.parent / "bench-site"
-    run = run_mkdocs(config.path, site)
-    if not run.ok:
-        sys.exit(f"build failed:\n{run.output[-2000:]}")
-    pages = built_pages(site)
-
-    # The same work check_built_site does for contacts and denied numbers, files read included.
-    started = time.perf_counter()
-    problems = []
-    for page in pages:
-        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
-        problems += check_page_contacts(tree, contacts, str(page), region) + denied_in_page(tree, denied, str(page), region)
-    problems += check_files([p for p in files_under(site) if p.suffix != ".html"], denied, site, region)
-    contact_seconds = time.perf_counter() - started
-
-    started = time.perf_counter()
-    for page in pages:
-        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
-        check_boxes(tree, rules, "x")
-        readability(tree)
-    content_seconds = time.perf_counter() - started
-
-    size = sum(page.stat().st_size for page in pages) / len(pages) / 1024
-    print(f"{label}: {len(pages)} pages, average page {size:.0f} KiB, {len(problems)} problems")
-    print(f"  mkdocs build (bare)          {run.seconds:8.2f} s")
-    print(f"  crisis-contact check         {contact_seconds:8.2f} s  = {100 * contact_seconds / run.seconds:.1f} % of the build"
-          "  (target <= 10 % at 1,000 pages)")
-    # textstat caches per text, so repeated copies in the generated site grade almost free.
-    print(f"  content checks (boxes+grade) {content_seconds:8.2f} s  = {100 * content_seconds / run.seconds:.1f} % of the build"
-          + ("  (copies: grades cached)" if len(pages) > 100 else ""))
-    shutil.rmtree(site)
+def failed(result) -> str:
+    return f"{result.headline}\n{format_report(result.problems)[:3000]}"
 
 
-def measure_handouts() -> None:
+def scale(sizes: list[int]) -> None:
+    say(f"Scale: generated guides in 3 languages (en, es, {THIRD}), sections > sub-sections > the real pages; "
+        f"gzip level {GZIP_LEVEL}")
+    say(f"  {'size':>5} {'pages/lang':>10} {'built':>6} {'avg KiB':>8} {'avg gz':>7} {'max KiB':>8} {'max gz':>7} "
+        f"{'build s':>8} {'s/page':>7} {'check s':>8} {'check %':>8} {'other s':>8} {'wall s':>7}  largest page")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            config, per_language = generate(Path(tmp), REPO, size)
+            started = time.perf_counter()
+            result = build(config, site_dir=Path(tmp) / "site", dist_dir=Path(tmp) / "dist")
+            wall = time.perf_counter() - started
+            if not result.ok:
+                say(f"  {size:>5} the build failed:\n{failed(result)}")
+                continue
+            pages = sorted(result.site_dir.rglob("*.html"))
+            weights = {page: (len(raw := page.read_bytes()), len(gzip.compress(raw, GZIP_LEVEL))) for page in pages}
+            largest = max(weights, key=lambda page: weights[page][0])
+            share = 100 * result.check_seconds / result.build_seconds
+            say(f"  {size:>5} {per_language:>10} {len(pages):>6} "
+                f"{sum(w[0] for w in weights.values()) / len(pages) / 1024:>8.1f} "
+                f"{sum(w[1] for w in weights.values()) / len(pages) / 1024:>7.1f} "
+                f"{weights[largest][0] / 1024:>8.1f} {weights[largest][1] / 1024:>7.1f} "
+                f"{result.build_seconds:>8.1f} {result.build_seconds / len(pages):>7.3f} {result.check_seconds:>8.1f} "
+                f"{share:>7.1f}%{' ' if share <= CHECK_SHARE_TARGET else '!'}"
+                f"{wall - result.build_seconds - result.check_seconds:>8.0f}{wall:>8.0f}  {largest.relative_to(result.site_dir)}")
+    say(f"  built: every HTML file of the three languages, card pages and 404s included; s/page = build s / built; "
+        f"check % target <= {CHECK_SHARE_TARGET} %;\n  other s: the rest of build(), mostly the source checks before the builder; "
+        "wall s: all of build()")
+
+
+def critical():
+    """guidewright.checks.first_screen's measure, when the engine has it (issue 22 adds it)."""
+    try:
+        from guidewright.checks.first_screen import CRITICAL_LIMIT, critical_bytes
+    except ImportError:
+        return None, None
+    return critical_bytes, CRITICAL_LIMIT
+
+
+def languages(config_path: Path) -> list[tuple[str, str]]:
+    """(config file, folder in the site) of the guide and each translation (extra.translations)."""
+    config, problems = load_site_config(config_path)
+    if config is None:
+        sys.exit(format_report(problems))
+    return [(config_path.name, ""), *((str(name), str(lang)) for lang, name in (config.extra.get("translations") or {}).items())]
+
+
+def first_views(with_lighthouse: bool) -> None:
+    measure, limit = critical()
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = build(REPO / "mkdocs.yml", site_dir=Path(tmp) / "ours", dist_dir=Path(tmp) / "dist")
+        if not ours.ok:
+            sys.exit(f"this guide did not build: {failed(ours)}")
+        stock = build_stock(REPO, languages(REPO / "mkdocs.yml"), Path(tmp) / "stock")
+        paths = sorted(set(pages_of(ours.site_dir)) & set(pages_of(stock)))
+        say(f"First view at {PHONE['width']}x{PHONE['height']}, JavaScript on, until the network is idle: every response's "
+            f"body, gzip level {GZIP_LEVEL} computed here (KiB).")
+        say("  Stock = Material's own theme, same pages, nav and Markdown extensions, search plugin only; fonts off "
+            "(stock would also ask Google for Roboto: not counted).")
+        say(f"  Critical = guidewright.checks.first_screen.critical_bytes(html), limit {limit if limit else 'n/a'} bytes.")
+        say(f"  {'page':<34} {'ours':>7} {'stock':>7} {'ratio':>6}  {'req':<7} {'critical':>9}" +
+            (f" {'lighthouse':>10}" if with_lighthouse else ""))
+        totals = [0, 0]
+        with sync_playwright() as playwright, serve(ours.site_dir) as ours_base, serve(stock) as stock_base:
+            browser = launch(playwright)
+            for path in paths:
+                mine, mine_requests = first_view(browser, ours_base, path)
+                theirs, their_requests = first_view(browser, stock_base, path)
+                totals[0] += mine
+                totals[1] += theirs
+                ratio = mine / theirs
+                html = (ours.site_dir / path / "index.html").read_text(encoding="utf-8")
+                size = None if measure is None else measure(html)
+                crit = "n/a" if size is None else f"{size}{'' if size <= limit else '!'}"
+                score = f" {performance(REPO, ours_base + path)!s:>10}" if with_lighthouse else ""
+                say(f"  {path or '(home)':<34} {mine / 1024:>7.1f} {theirs / 1024:>7.1f} {ratio:>6.3f}"
+                    f"{' ' if ratio <= FIRST_VIEW_RATIO else '!'}{mine_requests:>3}/{their_requests:<3} {crit:>9}{score}")
+            browser.close()
+        say(f"  {'total, ' + str(len(paths)) + ' pages':<34} {totals[0] / 1024:>7.1f} {totals[1] / 1024:>7.1f} "
+            f"{totals[0] / totals[1]:>6.3f}  (ratio target <= {FIRST_VIEW_RATIO}; ! = over a target; req = responses ours/stock)")
+
+
+def offline_zip() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        result = build(REPO / "mkdocs.yml", site_dir=Path(tmp) / "site-offline", dist_dir=Path(tmp) / "dist", offline=True)
+        if not result.ok:
+            sys.exit(f"the offline copy did not build: {failed(result)}")
+        package = result.offline
+        say(f"Offline zip: {package.size / 1024:.0f} KiB, {package.files} files (target <= {ZIP_TARGET_BYTES / 1024:.0f} KiB: "
+            f"{'within' if package.size <= ZIP_TARGET_BYTES else 'OVER'})")
+
+
+def handouts() -> None:
     """The whole printed set (every topic page and card, Letter and A4): time and sizes."""
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -106,23 +154,33 @@ def measure_handouts() -> None:
             overlay.unlink(missing_ok=True)
         total = time.perf_counter() - started
         if not result.ok:
-            sys.exit(f"{result.headline}\n{format_report(result.problems)}")
+            sys.exit(failed(result))
         made = result.handouts.made
-        print(f"Handouts: {len(made)} PDFs, build {result.build_seconds:.1f} s + checks {result.check_seconds:.1f} s "
-              f"+ printing {result.handouts.seconds:.1f} s = {total:.1f} s (target <= {HANDOUT_TARGET_SECONDS} s)")
+        say(f"Handouts: {len(made)} PDFs, build {result.build_seconds:.1f} s + checks {result.check_seconds:.1f} s "
+            f"+ printing {result.handouts.seconds:.1f} s = {total:.1f} s (target <= {HANDOUT_TARGET_SECONDS} s)")
         for handout in made:
             paper = "a4" if handout.path.parent.name == "a4" else "letter"
-            print(f"    {paper:<6} {handout.path.name:<28} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
+            say(f"    {paper:<6} {handout.path.name:<28} {handout.sheets:>2} sheet(s) {handout.size / 1024:>6.0f} KiB")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, default=1000, help="pages in the generated site (default 1000)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(PARTS), help=f"parts to run, comma-separated (default: all of {','.join(PARTS)})")
+    parser.add_argument("--sizes", default="100,1000,5000", help="pages per language of the generated guides (default 100,1000,5000)")
     args = parser.parse_args()
-    measure(REPO / "mkdocs.yml", "Real site")
-    with tempfile.TemporaryDirectory() as tmp:
-        measure(generated_site(Path(tmp), args.pages), f"Generated site ({args.pages} pages)")
-    measure_handouts()
+    parts = [part.strip() for part in args.only.split(",") if part.strip()]
+    if unknown := [part for part in parts if part not in PARTS]:
+        parser.error(f"--only: unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True, text=True, cwd=REPO).stdout.strip()
+    say(f"bench.py at {commit or 'no git'}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    if "scale" in parts:
+        scale([int(size) for size in args.sizes.split(",")])
+    if "firstview" in parts or "lighthouse" in parts:
+        first_views("lighthouse" in parts)
+    if "zip" in parts:
+        offline_zip()
+    if "handouts" in parts:
+        handouts()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ PROJECT = REPO / "pyproject.toml"      # scripts/guidewright, installed editable
 STAMP = VENV / ".requirements.sha256"  # reinstall only when the requirements or pyproject.toml change
 CHROMIUM = "/usr/bin/chromium"         # Debian's package; Playwright never downloads a browser
 NGINX = "/usr/sbin/nginx"              # Debian's package: the hosting test serves the site with the real thing
+# Debian's libnginx-mod-http-brotli-static: the hosting config sends the build's .br files with it.
+BROTLI_STATIC = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
 
 def ensure_venv() -> None:
@@ -50,10 +52,13 @@ def ensure_chromium() -> str:
 
 
 def ensure_nginx() -> str:
-    """Debian's nginx (its build has the sub_filter module the hosting config uses), installed
-    with apt-get if it is missing. The tests run it themselves, on the loopback only."""
-    if not Path(NGINX).exists():
-        _apt_install("nginx")
+    """Debian's nginx (its build has the sub_filter and gzip_static modules the hosting config
+    uses) and its brotli static module, installed with apt-get if missing. The tests run it
+    themselves, on the loopback only, loading the module from BROTLI_STATIC."""
+    missing = [package for package, path in (("nginx", NGINX), ("libnginx-mod-http-brotli-static", BROTLI_STATIC))
+               if not Path(path).exists()]
+    if missing:
+        _apt_install(*missing)
     return NGINX
 
 

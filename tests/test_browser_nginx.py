@@ -5,6 +5,7 @@ gets its language's 404 at any depth, styled and with working links, JavaScript 
 the language links lead to their pair; search works with both policies (header and <meta>)."""
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import socket
@@ -15,6 +16,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import brotli
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -23,11 +25,13 @@ from browser import wait_until
 from conftest import language_settings
 from guidewright.build.asset_names import HASHED
 from guidewright.build.hosting import LONG_CACHE, REVALIDATE, SECURITY_HEADERS, nginx_config
+from guidewright.build.precompress import ENCODINGS
 
 pytestmark = pytest.mark.browser  # needs Debian's nginx, installed with the browser tools
 SITE_PATH = "/clinic/guide/"    # not site_url's path: the config must work under any path
 OFFLINE_PATH = "/clinic/offline/"
-MAIN_CONF = """daemon off;
+MAIN_CONF = """load_module {brotli_static};
+daemon off;
 worker_processes 1;
 {user}
 pid {work}/nginx.pid;
@@ -80,7 +84,8 @@ def nginx(built_site, offline_copy, languages, tmp_path_factory):
     (work / "offline.conf").write_text(nginx_config(OFFLINE_PATH, folders, str(www)))
     port = _free_port()
     user = "user root;" if os.geteuid() == 0 else ""  # workers must read the test's private tmp folder
-    (work / "nginx.conf").write_text(MAIN_CONF.format(work=work, port=port, user=user))
+    (work / "nginx.conf").write_text(MAIN_CONF.format(work=work, port=port, user=user,
+                                                      brotli_static=bootstrap.BROTLI_STATIC))
     command = [binary, "-p", str(work), "-e", str(work / "error.log"), "-c", str(work / "nginx.conf")]
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
@@ -100,9 +105,10 @@ def nginx(built_site, offline_copy, languages, tmp_path_factory):
         server.wait(timeout=10)
 
 
-def get(url: str) -> tuple[int, dict, bytes]:
+def get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    """Status, headers and body as sent (urllib decompresses nothing)."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=10) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -117,7 +123,9 @@ def _url(path: str, site: Path, rel: Path) -> str:
 def test_every_file_has_the_headers_and_its_caching(nginx, built_site):
     """Every built file answers 200 with the policy header (frame-ancestors included); hashed
     names are cached for a year, pages and everything else revalidated; the contacts file is a vCard."""
-    files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file() and p.name[0] != ".")
+    # Not the .br/.gz copies: nginx sends them in their file's place (test_precompressed_copies_...).
+    files = sorted(p.relative_to(built_site) for p in built_site.rglob("*")
+                   if p.is_file() and p.name[0] != "." and p.suffix not in ENCODINGS)
     wrong = []
     for rel in files:
         status, headers, _ = get(nginx + _url(SITE_PATH, built_site, rel))
@@ -174,8 +182,9 @@ def test_404_without_javascript_is_styled(browser, nginx, languages, folder):
     response = page.goto(nginx + prefix + "one/two/missing")
     assert response.status == 404
     assert [(u, s) for u, s in answers[1:] if s != 200] == []
+    # The site's one stylesheet (guidewright.build.page_styles), shared by both languages (shared_assets).
     sheets = page.evaluate("[...document.styleSheets].map(s => s.href).filter(Boolean)")
-    assert len(sheets) >= 3 and all(s.startswith(nginx + prefix + "assets/stylesheets/") for s in sheets)
+    assert len(sheets) == 1 and sheets[0].startswith(nginx + SITE_PATH + "assets/stylesheets/")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
     links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => [a.textContent.trim(), a.href])")
     leaves = languages[folder].config.extra.get("quick_exit")  # the one link meant to leave the site
@@ -239,3 +248,41 @@ def test_offline_copy_answers_its_folder_addresses(nginx, offline_copy, language
         assert get(nginx + prefix)[0] == 200
         status, _, body = get(nginx + prefix + "gone/")
         assert status == 404 and languages[lang].ui["not_found_title"].encode() in body
+
+
+DECODERS = {"br": (".br", brotli.decompress), "gzip": (".gz", gzip.decompress)}
+
+
+@pytest.mark.parametrize("encoding", DECODERS)
+def test_precompressed_copies_go_to_browsers_that_accept_them(nginx, built_site, encoding):
+    """A page (at its folder address, top and below), a hashed stylesheet and the search index:
+    a browser that accepts the encoding gets the build's own copy (not one nginx made), which
+    decompresses to the file; one that accepts none gets the file. Vary on both; the security
+    headers and each file's caching stay."""
+    suffix, decompress = DECODERS[encoding]
+    sheet = next(p for p in sorted(built_site.glob("assets/stylesheets/*.css")) if HASHED.search(p.name))
+    files = [built_site / "index.html", sorted(built_site.glob("*/index.html"))[0], sheet,
+             built_site / "search" / "search_index.json"]
+    wrong = []
+    for file in files:
+        rel = file.relative_to(built_site)
+        url = nginx + _url(SITE_PATH, built_site, rel)
+        cache = LONG_CACHE if HASHED.search(file.name) else REVALIDATE
+        for accept, sent in (({"Accept-Encoding": encoding}, file.with_name(file.name + suffix)), ({}, file)):
+            status, headers, body = get(url, accept)
+            got = (status, headers.get("Content-Encoding"), "Accept-Encoding" in headers.get("Vary", ""),
+                   headers.get("Cache-Control"), {name: headers.get(name) for name in SECURITY_HEADERS})
+            if got != (200, encoding if accept else None, True, cache, SECURITY_HEADERS) or body != sent.read_bytes() \
+                    or (accept and decompress(body) != file.read_bytes()):
+                wrong.append(f"{rel} {accept}: {got[:4]}, {len(body)} bytes")
+    assert not wrong
+
+
+def test_missing_page_with_compression_still_gets_its_base(nginx, built_site):
+    """The 404 page is edited on its way out (its <base>): never sent from its precompressed copy,
+    which nginx can't edit, even to a browser that accepts both encodings."""
+    assert (built_site / "404.html.br").is_file()
+    status, headers, body = get(nginx + SITE_PATH + "a/b/missing", {"Accept-Encoding": "br, gzip"})
+    assert status == 404 and headers.get("Content-Encoding") in (None, "gzip")  # the test's nginx gzips on the fly
+    page = gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body
+    assert f'<base href="{SITE_PATH}">'.encode() in page

@@ -2,21 +2,31 @@
 names (guidewright.build.asset_names). The real nginx runs in test_browser_nginx.py."""
 from __future__ import annotations
 
+import gzip
+import random
 import re
+import zipfile
 
+import brotli
 import pytest
 
+from guidewright.build import pipeline
 from guidewright.build.asset_names import HASHED, SUFFIX, check_asset_references, hash_asset_names, hashed_name
 from guidewright.build.hosting import (
     LONG_CACHE,
     REVALIDATE,
     SECURITY_HEADERS,
+    STATIC_COPIES,
     check_deploy_path,
     deploy_path,
+    hashed_files,
     headers_file,
     nginx_config,
     redirects_file,
 )
+from guidewright.build.precompress import ENCODINGS, TEXT_TYPES, Precompressed, is_text, precompress
+from guidewright.build.report import print_result
+from guidewright.build.result import BuildResult
 from guidewright.checks.csp import DIRECTIVES, header_policy, policy
 
 PAGE = """<html><head><link rel="stylesheet" href="{up}assets/stylesheets/guide.css">
@@ -138,3 +148,99 @@ def test_build_writes_host_files_and_hashes_every_asset_pages_load(built_site, r
     headers = (hosting / "_headers").read_text()
     for hashed in (p for p in built_site.rglob("*") if HASHED.search(p.name)):
         assert f"{path}{hashed.relative_to(built_site).as_posix()}\n  Cache-Control: {LONG_CACHE}" in headers
+
+
+def test_nginx_config_sends_the_precompressed_copies():
+    """Each language's block sends name.br / name.gz as they are and says Vary; its 404 page,
+    which sub_filter edits (it can't edit a compressed file), never is sent from a copy."""
+    config = nginx_config("/g/", ["es"], "/srv/www")
+    for directive in STATIC_COPIES:
+        assert config.count(f"    {directive} on;\n") == 2 and config.count(f"    {directive} off;\n") == 2
+    assert config.count("gzip_vary on;") == 2
+    for prefix in ("/g/", "/g/es/"):
+        error_block = config.split(f"location = {prefix}404.html {{\n", 1)[1].split("}", 1)[0]
+        assert all(f"{directive} off;" in error_block for directive in STATIC_COPIES)
+        assert "sub_filter '<head>'" in error_block
+
+
+def _text_site(root):
+    """A site with text files worth compressing, a tiny one, binary ones and a hidden one."""
+    page = "<html><body>" + "<p>The cat sat on the mat, and the dog sat by the door.</p>" * 200 + "</body></html>"
+    files = {f"page{suffix}": page.encode() for suffix in TEXT_TYPES}
+    files |= {"es/index.html": page.encode(), "tiny.txt": b"a",
+              "noise.txt": random.Random(1).randbytes(4000),  # random bytes don't compress
+              "assets/images/photo.png": page.encode(), "assets/fonts/a.woff2": page.encode(),
+              "handouts/a.pdf": page.encode(), ".guide-build": page.encode()}
+    for name, data in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+    return files
+
+
+def test_precompress_writes_copies_that_decompress_to_the_file(tmp_path):
+    """Every text type gets a .gz and a .br that decompress to its bytes; binary types, hidden
+    files and files that compression makes no smaller get none; the same input, the same bytes."""
+    files = _text_site(tmp_path)
+    stats = precompress(tmp_path)
+    texts = [name for name in files if is_text(tmp_path / name)]
+    copied = sorted(name for name in texts if name not in ("tiny.txt", "noise.txt"))
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.suffix in ENCODINGS)
+    assert written == sorted(f"{name}{suffix}" for name in copied for suffix in (".br", ".gz"))
+    for name in copied:
+        assert gzip.decompress((tmp_path / f"{name}.gz").read_bytes()) == files[name]
+        assert brotli.decompress((tmp_path / f"{name}.br").read_bytes()) == files[name]
+        assert (tmp_path / f"{name}.gz").read_bytes()[4:8] == bytes(4)  # no time stamp: reproducible
+    assert len(texts) == len(TEXT_TYPES) + 3 and stats.files == len(texts) and stats.written == len(written)
+    assert stats.size == sum(len(files[name]) for name in texts)
+    for suffix, size in ((".gz", stats.gzip_size), (".br", stats.brotli_size)):
+        assert size == sum((tmp_path / f"{n}{suffix}").stat().st_size for n in copied) + sum(
+            len(files[n]) for n in texts if n not in copied)
+    before = {name: (tmp_path / name).read_bytes() for name in written}
+    precompress(tmp_path)
+    assert {name: (tmp_path / name).read_bytes() for name in written} == before
+
+
+def test_copies_are_never_hashed_or_listed_for_long_caching(tmp_path):
+    """A hashed file's copies are not themselves hashed names: the host files list the file once."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "a.1a2b3c4d.css").write_text("body { color: black; }\n" * 50)
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="assets/a.1a2b3c4d.css">' * 50)
+    precompress(tmp_path)
+    assert (tmp_path / "assets" / "a.1a2b3c4d.css.br").is_file()
+    assert hashed_files(tmp_path) == ["assets/a.1a2b3c4d.css"]
+    assert hash_asset_names(tmp_path) == {} and check_asset_references(tmp_path, str) == []
+
+
+def test_copies_are_made_after_the_checks_and_never_zipped(tiny_site, tmp_path, monkeypatch):
+    """The online build writes the copies only after every check passed (the checks never read
+    one), lists none in the host files and reports their figures; the offline copy has none."""
+    at_check = []
+    check_built_site = pipeline.check_built_site
+
+    def spy(site, *args):
+        at_check.extend(p.name for p in site.rglob("*") if p.suffix in ENCODINGS)
+        return check_built_site(site, *args)
+
+    monkeypatch.setattr(pipeline, "check_built_site", spy)
+    config = tiny_site.config()
+    result = pipeline.build(config, tmp_path / "site", dist_dir=tmp_path / "dist")
+    assert result.ok, result.problems
+    assert at_check in ([], ["sitemap.xml.gz"])  # MkDocs' own sitemap copy, for search engines
+    site = tmp_path / "site"
+    texts = [p for p in site.rglob("*") if p.is_file() and is_text(p)]
+    assert result.precompressed.files == len(texts) and result.precompressed.written > len(texts)
+    assert (site / "index.html.br").is_file() and (site / "index.html.gz").is_file()
+    for name in ("_headers", "_redirects"):
+        assert not any(ending in (tmp_path / "dist" / "hosting" / name).read_text() for ending in (".br\n", ".gz\n"))
+    offline = pipeline.build(config, tmp_path / "site-offline", offline=True, dist_dir=tmp_path / "dist")
+    assert offline.ok and offline.precompressed is None
+    with zipfile.ZipFile(offline.offline.zip_path) as bundle:
+        assert [name for name in bundle.namelist() if name.endswith(ENCODINGS)] == []
+
+
+def test_report_gives_the_precompressed_figures(capsys):
+    print_result(BuildResult(0, precompressed=Precompressed(files=3, size=300 * 1024, gzip_size=60 * 1024,
+                                                            brotli_size=50 * 1024, written=6, seconds=1.25)))
+    out = capsys.readouterr().out
+    assert "Precompressed: 3 text files, 300 KiB -> gzip 60 KiB, brotli 50 KiB (6 .gz/.br files" in out
+    assert "as they are; 1.2 s)." in out

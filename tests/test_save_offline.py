@@ -3,7 +3,12 @@ site a reader's browser loads, and nothing else; the build checks the list again
 from __future__ import annotations
 
 import json
+import os
+import re
+from pathlib import Path
 
+from guidewright.build.asset_names import HASHED
+from guidewright.build.page_styles import FILE as STYLES_FILE
 from guidewright.build.pipeline import build
 from guidewright.build.save_offline import WORKER, check_saved_list, listed_files, saved_list, write_worker
 from guidewright.build.site_build import built_pages
@@ -77,15 +82,20 @@ def test_check_finds_a_stale_or_missing_worker(tmp_path):
 
 def test_built_workers_list_every_page_of_their_language(tiny_spanish_site):
     """The real build writes one worker per language, after asset names got their hashes: each
-    lists every built page of its language and no file of the other."""
+    lists every built page of its language and no page of the other; the translation's list
+    names the main site's assets its pages load (one copy for both: guidewright.build.shared_assets)."""
     site = tiny_spanish_site.root / "site"
     assert build(tiny_spanish_site.config(), site, dist_dir=tiny_spanish_site.root / "dist").ok
-    for root, skip in ((site, (site / "es",)), (site / "es", ())):
+    for root, skip, assets in ((site, (site / "es",), "assets/"), (site / "es", (), "../assets/")):
         files = listed_files((root / WORKER).read_text(encoding="utf-8"))["files"]
         pages = [p.relative_to(root).as_posix() for p in built_pages(root, skip)]
         assert {p.removesuffix("index.html") or "./" for p in pages} <= set(files)
         assert all((root / name).is_file() or (root / name / "index.html").is_file() or name == "./" for name in files)
         assert not any(name.startswith("es/") for name in files)
-        assert any(name.startswith("assets/stylesheets/guide.") and name != "assets/stylesheets/guide.css"
-                   for name in files)  # hashed
+        stylesheet = f"{assets}{Path(STYLES_FILE).parent.relative_to('assets').as_posix()}/{Path(STYLES_FILE).stem}."
+        assert any(name.startswith(stylesheet) and HASHED.search(name) for name in files), files  # hashed
+        loaded = {Path(os.path.normpath(root / p.parent / url)) for p in built_pages(root, skip)
+                  for url in re.findall(r'(?:href|src)="([^"]*assets/[^"]+)"', p.read_text(encoding="utf-8"))}
+        listed = {Path(os.path.normpath(root / name)) for name in files}
+        assert loaded <= listed  # every asset a page loads is saved with it
         assert "contacts.vcf" in files and "sw.js" not in files

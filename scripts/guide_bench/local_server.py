@@ -6,7 +6,9 @@ import contextlib
 import functools
 import gzip
 import http.server
+import re
 import threading
+import time
 from pathlib import Path
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
@@ -17,11 +19,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     use_gzip = False
     sent: list = []
     error_page: Path | None = None  # shown for a missing path, as web servers are set up to
+    slow: tuple[re.Pattern, float] | None = None  # (paths, seconds): answered that much later, as on bad data
 
     def log_message(self, *args):  # quiet: the tests print their own findings
         pass
 
     def send_head(self):
+        if self.slow is not None and self.slow[0].search(self.path):
+            time.sleep(self.slow[1])
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -62,11 +67,14 @@ class _Body:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, use_gzip: bool = False, sent: list | None = None, error_page: Path | None = None):
+def serve(site_dir: Path, use_gzip: bool = False, sent: list | None = None, error_page: Path | None = None,
+          slow: tuple[str, float] | None = None):
     """Yields the base URL; `sent` (if given) collects (path, bytes on the wire) per request;
-    `error_page` (if given) answers any missing path with status 404."""
+    `error_page` (if given) answers any missing path with status 404; `slow` (a regular
+    expression for paths, seconds) holds those answers back."""
     handler = type("Handler", (_Handler,), {"use_gzip": use_gzip, "sent": sent if sent is not None else [],
-                                            "error_page": error_page})
+                                            "error_page": error_page,
+                                            "slow": (re.compile(slow[0]), slow[1]) if slow else None})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -29,6 +29,10 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
+# The build's name.br and name.gz (guidewright.build.precompress), sent as they are to a browser
+# that accepts them; Vary tells caches to keep the copies apart. brotli_static is Debian's
+# libnginx-mod-http-brotli-static (README).
+STATIC_COPIES = ("brotli_static", "gzip_static")
 _SAFE_PATH = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*$")
 
 
@@ -54,6 +58,7 @@ def nginx_config(path: str, folders: list[str], root: str) -> str:
             "# Include it inside your server { } block. Copy the built site folder so that its index.html is at\n"
             f"# {root.rstrip('/')}{path}index.html, or change `root` below (the folder that holds {path.strip('/') or 'it'}).\n"
             "# Serves the offline copy too: a page's folder address (page/, as printed in QR codes) finds page.html.\n"
+            "# brotli_static needs Debian's libnginx-mod-http-brotli-static (README.md); without it, delete those lines.\n"
             + main)
 
 
@@ -70,7 +75,11 @@ def _language_block(path: str, root: str, indent: str, nested: str = "") -> str:
         f"{indent}    error_page 404 {path}{ERROR_PAGE};\n",
         headers,
         f'{indent}    add_header Cache-Control "{REVALIDATE}" always;\n',
+        *(f"{indent}    {directive} on;\n" for directive in STATIC_COPIES),
+        f"{indent}    gzip_vary on;\n",
         f"{indent}    location = {path}{ERROR_PAGE} {{\n",
+        # sub_filter can't edit a compressed file: this page is sent as it is, or compressed on the fly.
+        *(f"{indent}        {directive} off;\n" for directive in STATIC_COPIES),
         f"{indent}        sub_filter '<head>' '<head><base href=\"{path}\">';\n",
         f"{indent}        sub_filter_once on;\n",
         f"{indent}    }}\n",
@@ -123,8 +132,13 @@ the config). Rebuild rather than edit: the pages and these files come from the s
   `include snippets/nginx.conf;` inside your `server {{ }}` block, copy the site folder so that
   its `index.html` is at `{root}{path}index.html` (or change `root`), then `nginx -t` and reload.
   (At the path `/`, it replaces the server block's own `location /`.)
-  It needs nginx's sub_filter module (in Debian's and the official packages). The project's tests
-  run a real nginx with this file, under another path, and check every page.
+  It needs nginx's sub_filter and gzip_static modules (in Debian's and the official packages)
+  and the brotli static module: on Debian 12 or later, `apt-get install
+  libnginx-mod-http-brotli-static`, which loads itself (its `load_module` line is in
+  `/etc/nginx/modules-enabled/`, which Debian's `nginx.conf` includes). Elsewhere, add
+  `load_module modules/ngx_http_brotli_static_module.so;` at the top of `nginx.conf`, or, with no
+  brotli module at all, delete the `brotli_static` lines (readers then get the `.gz` files).
+  The project's tests run a real nginx with this file, under another path, and check every page.
   It also serves the offline copy (unzipped): a folder address such as `page/`, as printed in
   QR codes, finds `page.html`.
 - `_headers`: the same headers for Netlify and Cloudflare Pages (put it in the published folder's
@@ -140,6 +154,15 @@ What the files set:
 - Caching: a file whose name has a content hash (`name.1a2b3c4d.css`; the build gives our own
   assets one) is kept for a year; pages and everything else are checked with the server each
   time (`no-cache`), so an update shows at once and never mixes old and new files.
+- Compression: beside each text file (pages, styles, scripts, the search index) the build
+  writes `name.br` (brotli) and `name.gz` (gzip), compressed once at the highest levels;
+  nginx sends one as it is, with `Content-Encoding`, to a browser that accepts it, and
+  `Vary: Accept-Encoding` keeps caches from mixing them up. A page then costs a reader's data
+  plan about a fifth of its size. (Browsers ask for brotli only over HTTPS; over plain HTTP they
+  get the `.gz`.) Netlify, Cloudflare Pages and GitHub Pages compress by themselves and don't
+  need these files: you may leave them out of the upload
+  (`find site -name '*.br' -delete -o -name '*.gz' -delete`). The offline copy has none (its
+  zip stays small).
 - A missing page shows the 404 page of its language, at any depth, with working styles and
   links even without JavaScript (nginx adds a `<base>` to it). On static hosts the 404 page's
   own script does this only when the site sits at site_url's path: keep them the same.

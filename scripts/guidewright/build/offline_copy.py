@@ -42,19 +42,37 @@ def prune(site_dir: Path, search_languages: list[str]) -> list[Path]:
     removed = [p for pattern in UNUSED_OFFLINE for p in site_dir.glob(pattern) if p.is_file()]
     for path in removed:
         path.unlink()
+    return removed + prune_search_languages(site_dir, search_languages)
+
+
+def prune_search_languages(site_dir: Path, *search_languages: list[str]) -> list[Path]:
+    """Delete the theme's search files for languages the site doesn't search in (it ships some
+    thirty); returns what was removed. Online too: no reader's browser ever loads them. Each
+    list is one site's languages (a translation may share the main site's assets)."""
     lunr = site_dir / LUNR_LANGUAGES
-    if set(search_languages) <= {"en"} and lunr.is_dir():
-        removed.append(lunr)
+    if not lunr.is_dir():
+        return []
+    wanted = {name for languages in search_languages for name in _search_files(languages)}
+    if not wanted:
         shutil.rmtree(lunr)
-    elif lunr.is_dir():  # keep what the search worker loads for these languages, and nothing else
-        wanted = {"lunr.stemmer.support.min.js", *(f"lunr.{lang}.min.js" for lang in search_languages if lang != "en")}
-        if len(search_languages) > 1:
-            wanted.add("lunr.multi.min.js")
-        unused = [p for p in lunr.rglob("*") if p.is_file() and p.name not in wanted]
-        for path in unused:
-            path.unlink()
-        removed += unused
-    return removed
+        return [lunr]
+    unused = [p for p in lunr.rglob("*") if p.is_file() and p.name not in wanted]
+    for path in unused:
+        path.unlink()
+    return unused
+
+
+def _search_files(languages: list[str]) -> set[str]:
+    """What the theme's search worker loads for a site searching in these languages (as
+    guidewright.build.save_offline.search_files lists them for a reader's saved copy)."""
+    wanted = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    wanted |= {"tinyseg.js" for lang in languages if lang == "ja"}
+    wanted |= {"wordcut.js" for lang in languages if lang in ("hi", "th")}
+    if len(languages) > 1:
+        wanted.add("lunr.multi.min.js")
+    if wanted:
+        wanted.add("lunr.stemmer.support.min.js")
+    return wanted
 
 
 def write_readme(site_dir: Path, site_name: str, contact_lines: list[str], built: str,

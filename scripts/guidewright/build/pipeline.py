@@ -12,14 +12,18 @@ from pathlib import Path
 
 from guidewright.boxes.advice_check import check_same_advice
 from guidewright.build.asset_names import check_asset_references, hash_asset_names
+from guidewright.build.content_first import put_content_first
 from guidewright.build.hosting import FOLDER as HOSTING
 from guidewright.build.hosting import check_deploy_path, deploy_path, write_host_files
 from guidewright.build.mkdocs_messages import mkdocs_problems
-from guidewright.build.offline_copy import make_zip, prune, write_readme
+from guidewright.build.offline_copy import make_zip, prune, prune_search_languages, write_readme
+from guidewright.build.page_styles import lighten_styles
+from guidewright.build.precompress import precompress
 from guidewright.build.publish import PublishRefused, Staging, write_problem
 from guidewright.build.reader_files import write_reader_files
 from guidewright.build.result import BAD_CONFIG, CANT_PUBLISH, CHECKS_FAILED, BuildResult, HandoutRun, OfflinePackage
 from guidewright.build.save_offline import check_saved_list
+from guidewright.build.shared_assets import share_assets
 from guidewright.build.site_build import check_built_site, run_builder
 from guidewright.checks.content_rules import extension_options
 from guidewright.checks.review_view import check_overdue_marks, clinic_due, clinic_overdue, overdue_pages
@@ -36,7 +40,15 @@ from guidewright.lines.contacts_card import check_contacts_card
 from guidewright.lines.denylist_check import check_files, files_under
 from guidewright.printing.card_pages import write_card_pages
 from guidewright.printing.handout_list import FOLDER, check_list_page, missing_pdfs
-from guidewright.printing.handouts import NO_CHROMIUM, address_problems, address_warnings, chromium, find_chromium, make_handouts
+from guidewright.printing.handouts import (
+    ADDED_WHEN_PRINTED,
+    NO_CHROMIUM,
+    address_problems,
+    address_warnings,
+    chromium,
+    find_chromium,
+    make_handouts,
+)
 from guidewright.problems import Problem
 from guidewright.search.search_terms import check_built_index
 
@@ -135,6 +147,13 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
                 removed += prune(layer.site(staged), search_languages(layer.settings.config))
         for layer in layers:  # each quick card's own page, checked below like any page
             problems += write_card_pages(layer.site(staged), layer.settings.config, layer.settings.cards, shown)
+        for layer in layers[1:]:  # one copy of the assets for all languages (guidewright.build.shared_assets)
+            share_assets(staged, layer.site(staged))
+        removed += prune_search_languages(staged, *(search_languages(layer.settings.config) for layer in layers))
+        # The page before its menus, then one stylesheet of the rules the pages use, the first screen's
+        # inline (guidewright.build.content_first, guidewright.build.page_styles).
+        put_content_first(staged)
+        result.styles = lighten_styles(staged, first_screen_inline=not offline, added_later=(ADDED_WHEN_PRINTED,))
         staging.mark()  # before the checks, so they check what is published
         if offline:
             write_readme(staged, config.raw.get("site_name", "Guide"), contact_lines(settings), str(today),
@@ -142,7 +161,8 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
         # Before the checks, which then see (and the handouts load) the files as published.
         hash_asset_names(staged)
         for layer in layers:  # then the files readers keep, which list the hashed names (Zensical runs no hooks)
-            write_reader_files(layer.settings, layer.site(staged), offline, _other_languages(layer, layers, staged))
+            write_reader_files(layer.settings, layer.site(staged), offline, _other_languages(layer, layers, staged),
+                               staged if layer.folder else None)
 
         started = time.perf_counter()
         problems += check_asset_references(staged, lambda page: str(page.relative_to(staged.parent)))
@@ -160,6 +180,10 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
             return result
         # The zip is made from the checked folder, and published with it or not at all.
         zipped = package(settings, staging, len(removed), dist_dir) if offline else None
+        # .br and .gz copies for hosts that send them, only now: the checks read every file and must
+        # read what readers get. Not in the offline copy: intranet hosts serve it too, but its zip
+        # must stay small enough to mail, and that matters more.
+        result.precompressed = None if offline else precompress(staged)
         # Server config for this very site (guidewright.build.hosting): its hashed files, its languages' 404s.
         write_host_files(dist_dir / (f"{HOSTING}-offline" if offline else HOSTING), staged,
                          deploy_path(config.raw.get("site_url")), [layer.folder for layer in layers if layer.folder],
@@ -230,7 +254,7 @@ def _site_problems(layer: Layer, staged: Path, others: list[Path], builder: str,
     problems += check_contacts_card(card.read_bytes().decode("utf-8", "replace") if card.is_file() else None,
                                     settings.contacts, f"{site.name}/{CONTACTS_CARD}", settings.region)
     if not config.offline:  # browsers allow no worker from file://
-        problems += check_saved_list(site, skip)
+        problems += check_saved_list(site, skip, staged if layer.folder else None)
     if builder == "mkdocs":  # Zensical's search can't take readers' words (README: Zensical)
         problems += check_built_index(site, config)
     return problems

@@ -12,9 +12,11 @@ from guidewright.configuration.settings import Settings
 from guidewright.lines.contacts_card import write_contacts_card
 
 
-def write_reader_files(settings: Settings, site_dir: Path, offline: bool, skip: tuple[Path, ...] = ()) -> None:
-    """Both files for one language's built site; `skip`: other languages' folders inside it."""
+def write_reader_files(settings: Settings, site_dir: Path, offline: bool, skip: tuple[Path, ...] = (),
+                       shared: Path | None = None) -> None:
+    """Both files for one language's built site; `skip`: other languages' folders inside it;
+    `shared`: the main site, whose assets a translation's pages load."""
     clinic_texts = settings.clinic.texts if settings.clinic else ()
     write_contacts_card(site_dir, settings.contacts, settings.ui["help_row_name"], clinic_texts)
     if not offline:  # last: it lists the contacts file too
-        write_worker(site_dir, skip)
+        write_worker(site_dir, skip, shared)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guidewright.build.page_styles import PageStyles
+from guidewright.build.precompress import Precompressed
 from guidewright.checks.page_check import Readability
 from guidewright.printing.handouts import Handout
 from guidewright.problems import Problem
@@ -57,6 +59,8 @@ class BuildResult:
     check_seconds: float = 0.0
     offline: OfflinePackage | None = None
     handouts: HandoutRun | None = None
+    precompressed: Precompressed | None = None   # the .br/.gz copies beside the online site's text files
+    styles: PageStyles | None = None             # the one stylesheet and the inline first-screen styles
 
     @property
     def ok(self) -> bool:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from guidewright.build.asset_names import ASSETS
 from guidewright.problems import Problem
 
 WORKER = "sw.js"
@@ -61,26 +63,34 @@ def search_files(site_dir: Path) -> set[str]:
     return wanted
 
 
-def saved_files(site_dir: Path, skip: tuple[Path, ...] = ()) -> list[Path]:
+def saved_files(site_dir: Path, skip: tuple[Path, ...] = (), shared: Path | None = None) -> list[Path]:
     """Every file of this language's site a reader's browser may load (not another language's
-    folder in `skip`), sorted."""
+    folder in `skip`), sorted; with `shared`, the main site's folder whose assets/ a translation's
+    pages load (guidewright.build.shared_assets), those too."""
     lunr = search_files(site_dir)
     found = []
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if (not path.is_file() or any(path.is_relative_to(folder) for folder in skip) or rel == WORKER
-                or LEFT_OUT.search(rel) or (rel.startswith(LUNR) and rel not in lunr)):
-            continue
-        found.append(path)
+    roots = [site_dir] + ([shared / ASSETS] if shared is not None and (shared / ASSETS).is_dir() else [])
+    for root in roots:
+        base = site_dir if root == site_dir else shared
+        for path in sorted(root.rglob("*")):
+            rel = path.relative_to(base).as_posix()
+            if (not path.is_file() or any(path.is_relative_to(folder) for folder in skip) or rel == WORKER
+                    or LEFT_OUT.search(rel) or (rel.startswith(LUNR) and rel not in lunr)):
+                continue
+            found.append(path)
     return found
 
 
-def saved_list(site_dir: Path, skip: tuple[Path, ...] = ()) -> SavedList:
-    files = saved_files(site_dir, skip)
+def _address(path: Path, site_dir: Path) -> str:
+    return page_address(Path(os.path.relpath(path, site_dir)).as_posix())
+
+
+def saved_list(site_dir: Path, skip: tuple[Path, ...] = (), shared: Path | None = None) -> SavedList:
+    files = saved_files(site_dir, skip, shared)
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.relative_to(site_dir).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return SavedList([page_address(p.relative_to(site_dir).as_posix()) for p in files], digest.hexdigest()[:16],
+        digest.update(_address(path, site_dir).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return SavedList([_address(p, site_dir) for p in files], digest.hexdigest()[:16],
                      sum(p.stat().st_size for p in files))
 
 
@@ -89,9 +99,9 @@ def worker_script(saved: SavedList) -> str:
     return f"{_FIRST_LINE}{data};\n{CODE.read_text(encoding='utf-8')}"
 
 
-def write_worker(site_dir: Path, skip: tuple[Path, ...] = ()) -> SavedList:
+def write_worker(site_dir: Path, skip: tuple[Path, ...] = (), shared: Path | None = None) -> SavedList:
     """Write site_dir/sw.js for the site as built now; run it after every change to the files."""
-    saved = saved_list(site_dir, skip)
+    saved = saved_list(site_dir, skip, shared)
     (site_dir / WORKER).write_text(worker_script(saved), encoding="utf-8")
     return saved
 
@@ -108,7 +118,7 @@ def listed_files(script: str) -> dict | None:
     return data if isinstance(data, dict) and isinstance(data.get("files"), list) else None
 
 
-def check_saved_list(site_dir: Path, skip: tuple[Path, ...] = ()) -> list[Problem]:
+def check_saved_list(site_dir: Path, skip: tuple[Path, ...] = (), shared: Path | None = None) -> list[Problem]:
     """The worker stores exactly what the built site has now: every page, no missing file, and
     nothing from another language's folder."""
     worker = site_dir / WORKER
@@ -121,7 +131,7 @@ def check_saved_list(site_dir: Path, skip: tuple[Path, ...] = ()) -> list[Proble
     if listed is None:
         return [Problem(label, "its first line is not the list of saved files: it was edited or not written by "
                                "guide/save_offline.py; rebuild")]
-    expected = saved_list(site_dir, skip)
+    expected = saved_list(site_dir, skip, shared)
     files = [str(f) for f in listed["files"]]
     problems = [Problem(label, f"does not save {address}: a reader who saved the guide would miss it offline; "
                                "write the worker after every change to the built files (save_offline.write_worker)")

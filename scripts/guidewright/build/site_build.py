@@ -15,6 +15,7 @@ from guidewright.boxes.safety_advice import Advice
 from guidewright.build.result import ERROR_PAGE, BuilderRun
 from guidewright.checks.content_rules import ContentRules
 from guidewright.checks.csp import check_policy
+from guidewright.checks.first_screen import check_first_screen
 from guidewright.checks.page_check import Readability, check_boxes, check_grade, check_length, readability
 from guidewright.checks.reader_controls import check_reader_controls, first_aid_url
 from guidewright.checks.resource_check import check_error_page, check_page_markup, check_page_resources, check_stylesheets
@@ -97,6 +98,8 @@ def check_built_site(site_dir: Path, config: SiteConfig, contacts: list[Contact]
         problems += check_reader_controls(tree, label, rel, site_dir, first_aid, quick_exit)
         problems += check_page_resources(tree, label) + check_page_markup(tree, label, config.offline)
         problems += check_page_script(tree, label)
+        if not config.offline:  # read from files, the offline copy has no round trips to wait for
+            problems += check_first_screen(html, label)
         if rel == ERROR_PAGE:
             problems += check_error_page(tree, label)
         if page == help_page:

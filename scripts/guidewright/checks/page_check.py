@@ -16,8 +16,9 @@ ARTICLE = "article"
 BOX = ".admonition, details:not([data-pe-fold])"
 TEXT_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, summary, figcaption"
 NOT_READ = ".pe-page-meta, .pe-keep, .pe-overdue, .pe-visually-hidden, script, style, pre, code, .headerlink"
-# Not part of the page's own text flow: the title, Material's buttons, the skip link's target.
-LEADING = {"h1", "a"}
+# Not part of the page's own text flow: the title, Material's buttons, the skip link's target, and
+# the stylesheet the build links right after the first screen (guidewright.build.page_styles).
+LEADING = {"h1", "a", "link"}
 SKIP_TARGET = "pe-skip-target"
 OVERDUE_NOTE = "pe-overdue"   # the engine's note under the title of a page overdue for review
 PAGE_MAP = "pe-page-map"      # "On this page", under the title on phones

@@ -168,6 +168,9 @@ def _link_block(url: str, words: str) -> str:
             f"<strong>{html_escape.escape(short)}</strong></p></div>")
 
 
+# What printing adds to every page: the build keeps the styles for it (guidewright.build.page_styles).
+ADDED_WHEN_PRINTED = _link_block("https://example.org/", "")
+
 # On a card the link goes at the end of its two columns, where the second has room.
 _INSERT_LINK = """(block) => {
   const article = document.querySelector('article');
