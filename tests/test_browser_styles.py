@@ -27,8 +27,11 @@ ONE_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*' + re.escape(Path(FI
 FROM_LATER_CONTENT = re.compile(r"height|block-size|origin|bottom|inset-block|^top$")
 # Every element's computed style (custom properties aside: the pass drops unread ones on purpose),
 # with ::before/::after; transitions finished, so a state is compared, not a moment of animation.
-STYLES_JS = """(firstScreenOnly) => {
+# Each element's style comes back as a hash (the pages have hundreds of elements, each several
+# hundred properties); the differing elements' properties are fetched by index afterwards.
+STYLES_JS = """([firstScreenOnly, detail, skip]) => {
   document.getAnimations().forEach(a => a.finish());
+  const skipped = skip ? new RegExp(skip) : null;
   let end = null;
   if (firstScreenOnly) {  // as guidewright.checks.first_screen: the first box under the title, else its first block
     const h1 = document.querySelector('h1');
@@ -38,16 +41,27 @@ STYLES_JS = """(firstScreenOnly) => {
       if (/^(DIV|P|OL|UL|DL|DETAILS|TABLE|SECTION|ASIDE)$/.test(n.tagName)) end = n;
   }
   const out = [];
+  let index = -1;
   for (const el of document.body.querySelectorAll('*')) {
     if (el.closest('script, template, style, link, noscript')) continue;
     if (end && (el.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_PRECEDING) && !end.contains(el)) break;
-    const style = {};
+    index += 1;
+    if (detail && !detail.includes(index)) continue;
+    const style = [];
     for (const pseudo of [null, '::before', '::after']) {
       const cs = getComputedStyle(el, pseudo);
-      for (const p of cs) if (!p.startsWith('--')) style[(pseudo || '') + p] = cs.getPropertyValue(p);
+      if (pseudo && (cs.content === 'none' || cs.content === 'normal')) { style.push(pseudo + ':none'); continue; }
+      for (const p of cs) {
+        if (!p.startsWith('--') && !(skipped && skipped.test(p))) style.push((pseudo || '') + p + ':' + cs.getPropertyValue(p));
+      }
     }
-    out.push([el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined
-              ? '.' + el.className.trim().split(/\\s+/).join('.') : ''), style]);
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                 (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    if (detail) { out.push([index, name, style]); continue; }
+    let hash = 2166136261;
+    const text = style.join(';');
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
+    out.push([name, hash]);
   }
   return out;
 }"""
@@ -76,8 +90,8 @@ def differences(browser, reference: str, lightened: str, path: str, width: int, 
     """How each element of the page at `lightened` looks unlike the same element at `reference`.
     first_screen_only: the elements up to the end of the first screen, with the trimmed sheet
     never arriving (sizes that depend on what follows aside)."""
-    found = []
-    looks = []
+    skip = FROM_LATER_CONTENT.pattern if first_screen_only else None
+    pages = []
     for base, block in ((reference, False), (lightened, first_screen_only)):
         context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
                                       java_script_enabled=False)
@@ -85,17 +99,24 @@ def differences(browser, reference: str, lightened: str, path: str, width: int, 
             context.route(re.compile(re.escape(Path(FILE).stem) + r"\.[0-9a-f]{8}\.css$"), lambda route: route.abort())
         page = context.new_page()
         page.goto(base + path, wait_until="load")
-        looks.append(page.evaluate(STYLES_JS, first_screen_only))
-        context.close()
-    expected, got = looks
-    if len(expected) != len(got):
-        return [f"{path}: {len(expected)} elements with the theme's stylesheets, {len(got)} here"]
-    for (name, want), (_, have) in zip(expected, got, strict=True):
-        changed = sorted(p for p in want if want[p] != have.get(p) and not (first_screen_only and FROM_LATER_CONTENT.search(p)))
-        if changed:
-            found.append(f"{path} {width}px {scheme}: <{name}> " + ", ".join(f"{p} {want[p]!r} -> {have.get(p)!r}"
-                                                                            for p in changed[:4]))
-    return found
+        pages.append((context, page, page.evaluate(STYLES_JS, [first_screen_only, None, skip])))
+    (_, want_page, expected), (_, have_page, got) = pages
+    try:
+        if len(expected) != len(got):
+            return [f"{path}: {len(expected)} elements with the theme's stylesheets, {len(got)} here"]
+        changed = [i for i, (a, b) in enumerate(zip(expected, got, strict=True)) if a[1] != b[1]]
+        if not changed:
+            return []
+        want = want_page.evaluate(STYLES_JS, [first_screen_only, changed[:10], skip])
+        have = have_page.evaluate(STYLES_JS, [first_screen_only, changed[:10], skip])
+        found = []
+        for (_, name, a), (_, _, b) in zip(want, have, strict=True):
+            diff = sorted(set(a) ^ set(b))[:4]
+            found.append(f"{path} {width}px {scheme}: <{name}> {'; '.join(diff)}")
+        return found + [f"... and {len(changed) - 10} more"] * (len(changed) > 10)
+    finally:
+        for context, _, _ in pages:
+            context.close()
 
 
 @pytest.fixture(scope="module")

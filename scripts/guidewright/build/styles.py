@@ -167,7 +167,6 @@ class Matcher:
             for token in _tokens(load(index)):
                 self.pages_with.setdefault(token, set()).add(index)
         self.count = count
-        self._parsed: dict[int, LexborHTMLParser] = {}
 
     def matches(self, selector: str) -> bool | None:
         """True or False; None when the parser can't read the selector (the caller keeps the rule)."""
@@ -178,23 +177,49 @@ class Matcher:
             self.cache[relaxed] = self._test(relaxed)
         return self.cache[relaxed]
 
-    def _test(self, selector: str) -> bool | None:
+    def resolve(self, selectors: Iterable[str]) -> None:
+        """Answer many selectors at once, page by page: each page is parsed once and tried on
+        the selectors still unmatched that it could match (selector by selector, a selector no
+        page matches would parse every page again)."""
+        pending: dict[str, set[int]] = {}
+        for selector in selectors:
+            relaxed = relax(selector, self.words, self.first_paint)
+            if relaxed is None or relaxed in self.cache or relaxed in pending:
+                continue
+            candidates = self._candidates(relaxed)
+            if candidates:
+                pending[relaxed] = candidates
+            else:
+                self.cache[relaxed] = False
+        by_page: dict[int, list[str]] = {}
+        for selector, candidates in pending.items():
+            for index in candidates:
+                by_page.setdefault(index, []).append(selector)
+        for index in sorted(by_page):
+            todo = [selector for selector in by_page[index] if selector not in self.cache]
+            if not todo:
+                continue
+            tree = LexborHTMLParser(self.load(index))
+            for selector in todo:
+                try:
+                    if tree.css_first(selector) is not None:
+                        self.cache[selector] = True
+                except Exception:  # noqa: BLE001 (selectolax raises a bare error on a selector it can't parse)
+                    self.cache[selector] = None
+        for selector in pending:
+            self.cache.setdefault(selector, False)
+
+    def _candidates(self, selector: str) -> set[int]:
         candidates = set(range(self.count))
         for token in _needed(selector):
             candidates &= self.pages_with.get(token, set())
             if not candidates:
-                return False
-        try:
-            return any(self._tree(index).css_first(selector) is not None for index in sorted(candidates))
-        except Exception:  # noqa: BLE001 (selectolax raises a bare error on a selector it can't parse)
-            return None
+                break
+        return candidates
 
-    def _tree(self, index: int) -> LexborHTMLParser:
-        if index not in self._parsed:
-            if len(self._parsed) >= 64:  # a few parsed pages at a time: a big guide won't fit in memory
-                self._parsed.pop(next(iter(self._parsed)))
-            self._parsed[index] = LexborHTMLParser(self.load(index))
-        return self._parsed[index]
+    def _test(self, selector: str) -> bool | None:
+        self.resolve([selector])
+        return self.cache[selector]
 
 
 _CLASS_ATTR = re.compile(r"""\bclass=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
@@ -228,8 +253,20 @@ def used_styles(css: str, matcher: Matcher, leave_out_media: tuple[str, ...] = (
     the @media blocks for the media in leave_out_media (such as print)."""
     result = StylePass("")
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    matcher.resolve(_selectors(rules))
     result.css = "".join(_keep(rules, matcher, result, leave_out_media))
     return result
+
+
+def _selectors(rules) -> list[str]:
+    found = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            found += _split(tinycss2.serialize(rule.prelude).strip())
+        elif rule.type == "at-rule" and rule.content is not None and \
+                rule.lower_at_keyword in ("media", "supports", "layer", "container"):
+            found += _selectors(tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True))
+    return found
 
 
 def _keep(rules, matcher: Matcher, result: StylePass, leave_out: tuple[str, ...] = ()) -> list[str]:
