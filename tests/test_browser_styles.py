@@ -1,8 +1,9 @@
 """The lighter styles, judged in the browser (guidewright.build.page_styles): with the one trimmed
 stylesheet every element of a page looks exactly as with the theme's full stylesheets; the
 first screen's inline styles alone give its elements their final look; and the first paint
-doesn't wait for the stylesheet. Phone and desktop widths, light and dark, no JavaScript (the
-unused-style pass must not lean on scripts; the reader tests cover them)."""
+doesn't wait for the stylesheet. Phone and desktop widths, light and dark, without JavaScript
+(the unused-style pass must not lean on scripts; the reader tests cover them) and, for the
+first screen, with it."""
 from __future__ import annotations
 
 import os
@@ -86,7 +87,7 @@ def with_theme_stylesheets(site: Path, out: Path) -> Path:
 
 
 def differences(browser, reference: str, lightened: str, path: str, width: int, scheme: str,
-                first_screen_only: bool = False) -> list[str]:
+                first_screen_only: bool = False, scripts: bool = False) -> list[str]:
     """How each element of the page at `lightened` looks unlike the same element at `reference`.
     first_screen_only: the elements up to the end of the first screen, with the trimmed sheet
     never arriving (sizes that depend on what follows aside)."""
@@ -94,7 +95,7 @@ def differences(browser, reference: str, lightened: str, path: str, width: int, 
     pages = []
     for base, block in ((reference, False), (lightened, first_screen_only)):
         context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
-                                      java_script_enabled=False)
+                                      java_script_enabled=scripts)
         if block:
             context.route(re.compile(re.escape(Path(FILE).stem) + r"\.[0-9a-f]{8}\.css$"), lambda route: route.abort())
         page = context.new_page()
@@ -132,13 +133,16 @@ def test_the_trimmed_stylesheet_changes_nothing_a_reader_sees(browser, built_sit
     assert found == []
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_the_inline_styles_alone_finish_the_first_screen(browser, built_site, reference_site, width):
+@pytest.mark.parametrize("width, scripts", [(WIDTHS[0], False), (WIDTHS[1], False), (WIDTHS[0], True)])
+def test_the_inline_styles_alone_finish_the_first_screen(browser, built_site, reference_site, width, scripts):
     """If the trimmed stylesheet never arrives (a dropped connection), the first screen looks
-    exactly as it will, and the frame around it holds (the menus don't squeeze the page)."""
+    exactly as it will, and the frame around it holds (the menus don't squeeze the page). With
+    scripts on too: what the page's scripts mark as it loads is styled (the header's search
+    button, shown while the theme's scripts wait for first use)."""
     with serve(reference_site) as reference, serve(built_site) as lightened:
         found = [d for path in PAGES for scheme in ("light", "dark")
-                 for d in differences(browser, reference, lightened, path, width, scheme, first_screen_only=True)]
+                 for d in differences(browser, reference, lightened, path, width, scheme, first_screen_only=True,
+                                      scripts=scripts)]
     assert found == []
 
 

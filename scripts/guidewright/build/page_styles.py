@@ -31,6 +31,7 @@ _LINK = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>\s*""", re.IG
 _HREF = re.compile(r"""\bhref=["']?([^"'\s>]+)""", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _STYLE_ATTR = re.compile(r"""\bstyle=["']([^"']*)""", re.IGNORECASE)
+_TEMPLATE = re.compile(r"<template\b.*?</template>", re.IGNORECASE | re.DOTALL)
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
@@ -63,6 +64,7 @@ def lighten_styles(site_dir: Path, first_screen_inline: bool = True, added_later
 
     sheets: list[Path] = []  # in the order the pages link them
     scripts: set[Path] = set()
+    eager: set[Path] = set()
     inline: set[str] = set()
     styles: set[str] = set()
     for index, page in enumerate(pages):
@@ -74,6 +76,10 @@ def lighten_styles(site_dir: Path, first_screen_inline: bool = True, added_later
             if target is not None and target not in sheets:
                 sheets.append(target)
         scripts |= {target for src in _SCRIPT_SRC.findall(html) if (target := _local(page, src, site_dir))}
+        # Scripts that run as the page loads (not those waiting in a <template> for first use)
+        # may mark the page before the stylesheet arrives, or when it never does.
+        eager |= {target for src in _SCRIPT_SRC.findall(_TEMPLATE.sub("", html))
+                  if (target := _local(page, src, site_dir))}
         inline |= set(inline_scripts(html))
         styles |= set(_STYLE_ATTR.findall(html))
     result = PageStyles(pages=len(pages))
@@ -89,9 +95,9 @@ def lighten_styles(site_dir: Path, first_screen_inline: bool = True, added_later
     used = [used_styles(text, everything) for text in css]
     kept = drop_unused_properties([u.css for u in used], elsewhere)
     critical = []
-    if first_screen_inline:  # painted before any script file runs: only the inline scripts' words count
-        first = Matcher(len(pages), lambda index: first_screen_frame(load(index)), script_words(sorted(inline)),
-                        first_paint=True)
+    if first_screen_inline:  # what the page's scripts may do as it loads counts; what waits for a tap doesn't
+        at_load = script_words(sorted(inline) + [p.read_text(encoding="utf-8", errors="replace") for p in sorted(eager)])
+        first = Matcher(len(pages), lambda index: first_screen_frame(load(index)), at_load, first_paint=True)
         critical = drop_unused_properties([used_styles(text, first, leave_out_media=("print",)).css for text in kept],
                                           elsewhere)
         critical = [drop_unused_keyframes(text) for text in critical]
