@@ -135,3 +135,23 @@ def test_the_build_fails_on_a_page_whose_first_screen_is_too_heavy(tiny_site, ca
     assert code == 1, out
     assert "docs/index.md" in out and "that arrive in the first round trip" in out
     assert "glossary.md" not in out.split("FAILED", 1)[1]  # only the heavy page is named
+
+
+def test_a_page_lists_its_own_section_and_only_the_first_page_of_others(built_site, repo_config):
+    """The menu is pruned (theme/partials/nav.html): a page carries the top level and its own
+    section, and another section as one link to its first page, so its size doesn't grow with
+    the guide's (the benchmark measures that at 5,000 pages)."""
+    sections = [list(item.values())[0] for item in repo_config.raw["nav"] if isinstance(list(item.values())[0], list)]
+    pages_of = [[list(entry.values())[0] for entry in section] for section in sections]
+    assert len(pages_of) >= 2 and all(len(pages) >= 2 for pages in pages_of[:2])
+    own, other = pages_of[0], pages_of[1]
+    html = (built_site / repo_config.built_path(own[0])).read_text(encoding="utf-8")
+    menu = LexborHTMLParser(html).css_first(".md-nav--primary")
+    hrefs = {a.attributes.get("href", "").strip("./").removesuffix("index.html").strip("/")
+             for a in menu.css("a[href]")}
+
+    def address(page: str) -> str:
+        return repo_config.built_path(page).parent.as_posix()
+    assert {address(page) for page in own[1:]} <= hrefs  # its own section, whole
+    assert address(other[0]) in hrefs  # another section: its first page ...
+    assert not {address(page) for page in other[1:]} & hrefs  # ... and nothing more

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from guidewright.build.save_offline import check_saved_list
 from guidewright.build.shared_assets import share_assets
 from guidewright.build.site_build import check_built_site, run_builder
 from guidewright.checks.content_rules import extension_options
+from guidewright.checks.reading_measures import warm_up
 from guidewright.checks.review_view import check_overdue_marks, clinic_due, clinic_overdue, overdue_pages
 from guidewright.checks.source_check import check_markdown_files, check_translations_current
 from guidewright.configuration.config import SiteConfig, defining_file
@@ -128,6 +130,10 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
     problems += _pair_problems(layers, shown)
 
     dist_dir = dist_dir or config.root / "dist"
+    # The checks' dictionaries load while the site generator runs in its own process.
+    warming = threading.Thread(target=warm_up, daemon=True, args=(
+        [(layer.settings.rules.reading_measure, layer.settings.rules.language) for layer in layers],))
+    warming.start()
     with staging as staged:
         removed = []
         for layer in layers:  # the main language first: its clean build empties the folder
@@ -164,6 +170,7 @@ def _build(layers: list[Layer], site_dir: Path | None, today: dt.date, offline: 
             write_reader_files(layer.settings, layer.site(staged), offline, _other_languages(layer, layers, staged),
                                staged if layer.folder else None)
 
+        warming.join()
         started = time.perf_counter()
         problems += check_asset_references(staged, lambda page: str(page.relative_to(staged.parent)))
         problems += check_deploy_path(deploy_path(config.raw.get("site_url")), defining_file(config, "site_url"))

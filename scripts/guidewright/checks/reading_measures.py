@@ -83,6 +83,14 @@ def score(text: str, measure: str, language: str) -> float:
     return float(function(text, WIENER_VARIANT) if measure == "wiener_sachtextformel" else function(text))
 
 
+def warm_up(measures: list[tuple[str, str]]) -> None:
+    """Score a few words with each (measure, language): textstat loads its dictionaries (about
+    1.5 s for English's pronouncing dictionary) on first use. The build runs this while the site
+    generator works in its own process, so the checks after it don't wait for the loading."""
+    for measure, language in measures:
+        score("A short text, read once.", measure, language)
+
+
 def choose_measure(rules: dict, language: str) -> tuple[Measure | None, float | None, list[str]]:
     """rules: extra.content_rules. The measure for pages in `language`, its limit, and what is
     wrong with the choice (messages naming the option to fix)."""
