@@ -32,6 +32,13 @@ def link_problems(page, hrefs: list[str], first_screen: bool) -> list[str]:
     return page.evaluate(_LINK_PROBLEMS_JS, [hrefs, first_screen])
 
 
+def add_style(page, css: str) -> None:
+    """A stylesheet added last, at the end of <body>: after the one the build links in the body
+    (guidewright.build.page_styles), so it wins as a guide's own last stylesheet would."""
+    page.evaluate("css => { const s = document.createElement('style'); s.textContent = css; document.body.append(s); }",
+                  css)
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 

@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from bootstrap import REPO, ensure_node_modules
-from browser import record_requests, serve, wait_until
+from browser import add_style, record_requests, serve, wait_until
 from guidewright.checks.source_check import split_front_matter
 from guidewright.configuration.settings import load_settings
 from test_browser_contacts import page_paths
@@ -64,7 +64,7 @@ def test_axe_catches_known_faults(browser, built_site, axe_script, css, rule):
     with serve(built_site) as base:
         page.goto(base + "treatment/")
         assert axe_violations(page, axe_script) == []
-        page.add_style_tag(content=css)
+        add_style(page, css)
         page.wait_for_timeout(300)
         assert any(v.startswith(rule) for v in axe_violations(page, axe_script))
     page.close()
@@ -104,7 +104,7 @@ def test_hidden_focus_outline_is_caught(browser, built_site):
     page = browser.new_page()
     with serve(built_site) as base:
         page.goto(base + "index.html")
-        page.add_style_tag(content=":focus-visible, :focus { outline: none !important }")
+        add_style(page, ":focus-visible, :focus { outline: none !important }")
         page.keyboard.press("Tab")
         assert focused(page)["outline"] == "none"
     page.close()
@@ -175,7 +175,7 @@ def test_no_sideways_scrolling_at_320px(browser, built_site):
             page.goto(base + path)
             if page.evaluate("document.documentElement.scrollWidth") > 320:
                 wide.append(path)
-        page.add_style_tag(content="article p { white-space: nowrap }")  # the check can fail
+        add_style(page, "article p { white-space: nowrap }")  # the check can fail
         assert page.evaluate("document.documentElement.scrollWidth") > 320
     page.close()
     assert wide == []

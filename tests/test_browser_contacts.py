@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import FIRST_SCREEN, link_problems, serve
+from browser import FIRST_SCREEN, add_style, link_problems, serve
 from conftest import REPO, folder_of, help_row_hrefs, language_settings
 from guidewright.build.pipeline import build
 
@@ -28,7 +28,7 @@ def problems_on_pages(browser, site, hrefs, *, javascript=True, media="screen", 
         for path in page_paths(site):
             page.goto(base + path)
             if css:
-                page.add_style_tag(content=css)
+                add_style(page, css)
             wanted = hrefs[folder_of(path, hrefs)] if isinstance(hrefs, dict) else hrefs
             found += [f"{path}: {p}" for p in link_problems(page, wanted, first_screen)]
     context.close()
@@ -70,7 +70,7 @@ def test_hiding_stylesheet_on_one_page_fails(browser, built_site, hrefs, css, me
         page.goto(base + "index.html")
         english = hrefs[""]
         assert link_problems(page, english, media == "screen") == []
-        page.add_style_tag(content=css)
+        add_style(page, css)
         page.wait_for_timeout(400)  # let Material's colour transitions finish
         assert len(link_problems(page, english, media == "screen")) == len(english)
     context.close()
@@ -105,7 +105,7 @@ PAPER_TEXT_PX = {"letter": 8.5 * 96 - 2 * 14 / 25.4 * 96, "a4": 210 / 25.4 * 96 
 
 def broken_numbers(page, css=None) -> list[str]:
     if css:
-        page.add_style_tag(content=css)
+        add_style(page, css)
     return page.evaluate(_BROKEN_NUMBERS_JS, NUMBER_ELEMENTS)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import FIRST_SCREEN, serve, wait_until
+from browser import FIRST_SCREEN, add_style, serve, wait_until
 from guidewright.lines.help_row import HELP_ROW_MAX_PX, TAP_MIN_PX  # defined once; the build's row estimate uses them too
 
 # Runs in the page: what is wrong with the first screen (empty list = all good).
@@ -67,7 +67,7 @@ def test_the_check_fails_on_a_tall_row_and_small_links(browser, built_site):
     with serve(built_site) as base:
         page.goto(base + "index.html")
         assert page.evaluate(FIRST_SCREEN_JS, [HELP_ROW_MAX_PX, TAP_MIN_PX]) == []
-        page.add_style_tag(content=".pe-help { padding-bottom: 600px } .md-typeset .pe-call { min-height: 0 }")
+        add_style(page, ".pe-help { padding-bottom: 600px } .md-typeset .pe-call { min-height: 0 }")
         found = page.evaluate(FIRST_SCREEN_JS, [HELP_ROW_MAX_PX, TAP_MIN_PX])
     page.close()
     assert any(p.startswith("help row is") for p in found) and any("below the first screen" in p for p in found)
@@ -81,7 +81,7 @@ def test_help_row_leaves_room_at_double_text_size(browser, clinic_site):
     with serve(clinic_site) as base:
         page.goto(base + "dangers/")
         root = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-        page.add_style_tag(content=f"html {{ font-size: {2 * root}px !important }}")
+        add_style(page, f"html {{ font-size: {2 * root}px !important }}")
         row = page.evaluate("document.querySelector('[data-crisis-contacts]').getBoundingClientRect().height")
         wide = page.evaluate("document.documentElement.scrollWidth")
     page.close()

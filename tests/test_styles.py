@@ -120,3 +120,10 @@ def test_the_site_gets_one_trimmed_sheet_and_its_first_screen_styles_inline(tmp_
         < html.index('class="later"')
     assert not (tmp_path / "assets/stylesheets/theme.css").exists()
     assert styles.pages == 1 and styles.critical < styles.used < styles.original
+
+
+def test_has_is_taken_out_as_scripts_fill_what_it_looks_for():
+    """`.results:has(ol > li) .help` hides the help once a script has put results in the empty
+    list: no built page has them, yet the rule is used."""
+    page = PAGE.replace("<main>", '<main><div class="results"><ol class="list"></ol><p class="help">Help</p></div>')
+    assert ".results:has(.list > li) .help" in pass_over(".results:has(.list > li) .help{display:none}", pages=(page,))

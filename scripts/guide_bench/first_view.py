@@ -5,7 +5,10 @@ Not part of the engine package."""
 from __future__ import annotations
 
 import gzip
+import os
+import re
 import sys
+from pathlib import Path
 from urllib.parse import urljoin
 
 from guide_bench.local_server import GZIP_LEVEL
@@ -42,3 +45,19 @@ def first_view(browser, base: str, path: str) -> tuple[int, int]:
         total += len(gzip.compress(body, GZIP_LEVEL))
     context.close()
     return total, len(responses)
+
+
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_STYLESHEET = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet["']?[^>]*\bhref=["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def blocking_bytes(page: Path, html: str) -> int:
+    """gzip bytes of the stylesheets a page's <head> links, which the browser must have before it
+    paints anything: a stock page's first screen needs its HTML up to there and all of these."""
+    head = _HEAD.search(html)
+    total = 0
+    for href in _STYLESHEET.findall(head.group() if head else ""):
+        target = Path(os.path.normpath(page.parent / href))
+        if target.is_file():
+            total += len(gzip.compress(target.read_bytes(), GZIP_LEVEL))
+    return total

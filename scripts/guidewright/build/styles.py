@@ -95,8 +95,10 @@ def relax(selector: str, words: set[str], first_paint: bool = False) -> str | No
             name = name.lower()
             if first_paint and not element and name in NOT_AT_FIRST_PAINT:
                 return None
-            if element or name not in STRUCTURAL:
-                out.append(_GONE)  # a state, a pseudo-element or an unknown: taken out (wider)
+            if element or name not in STRUCTURAL or name == "has":
+                # A state, a pseudo-element or an unknown: taken out (wider). So is :has(), as what
+                # it looks for inside may be made by a script (search results in an empty list).
+                out.append(_GONE)
                 continue
             if name in _LOGICAL and arguments is not None:
                 parts = [relax(part, words, first_paint) for part in _split(arguments)]
