@@ -6,10 +6,11 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from guidewright.build.save_offline import LUNR, lunr_files
+
 # Never loaded by a reader's browser: source maps, and sitemaps (for search engines). The JSON
 # search index stays: file:// uses the .js copy, but an intranet server uses the JSON.
 UNUSED_OFFLINE = ["**/*.map", "sitemap.xml", "sitemap.xml.gz"]
-LUNR_LANGUAGES = "assets/javascripts/lunr"  # only loaded for non-English search
 
 README = """{site_name}
 {underline}
@@ -49,30 +50,17 @@ def prune_search_languages(site_dir: Path, *search_languages: list[str]) -> list
     """Delete the theme's search files for languages the site doesn't search in (it ships some
     thirty); returns what was removed. Online too: no reader's browser ever loads them. Each
     list is one site's languages (a translation may share the main site's assets)."""
-    lunr = site_dir / LUNR_LANGUAGES
+    lunr = site_dir / LUNR
     if not lunr.is_dir():
         return []
-    wanted = {name for languages in search_languages for name in _search_files(languages)}
+    wanted = {name for languages in search_languages for name in lunr_files(languages)}
     if not wanted:
         shutil.rmtree(lunr)
         return [lunr]
-    unused = [p for p in lunr.rglob("*") if p.is_file() and p.name not in wanted]
+    unused = [p for p in lunr.rglob("*") if p.is_file() and p.relative_to(lunr).as_posix() not in wanted]
     for path in unused:
         path.unlink()
     return unused
-
-
-def _search_files(languages: list[str]) -> set[str]:
-    """What the theme's search worker loads for a site searching in these languages (as
-    guidewright.build.save_offline.search_files lists them for a reader's saved copy)."""
-    wanted = {f"lunr.{lang}.min.js" for lang in languages if lang != "en"}
-    wanted |= {"tinyseg.js" for lang in languages if lang == "ja"}
-    wanted |= {"wordcut.js" for lang in languages if lang in ("hi", "th")}
-    if len(languages) > 1:
-        wanted.add("lunr.multi.min.js")
-    if wanted:
-        wanted.add("lunr.stemmer.support.min.js")
-    return wanted
 
 
 def write_readme(site_dir: Path, site_name: str, contact_lines: list[str], built: str,

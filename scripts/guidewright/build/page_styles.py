@@ -24,10 +24,10 @@ from guidewright.build.styles import (
     script_words,
     used_styles,
 )
-from guidewright.checks.first_screen import first_screen_end, first_screen_frame
+from guidewright.checks.first_screen import STYLESHEET_LINK, first_screen_end, first_screen_frame
 
 FILE = f"{ASSETS}/stylesheets/site.css"  # the site's one stylesheet (its name gets a hash after)
-_LINK = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>\s*""", re.IGNORECASE)
+_LINK = re.compile(STYLESHEET_LINK.pattern + r"""[^>]*>\s*""", re.IGNORECASE)  # the whole tag, to replace it
 _HREF = re.compile(r"""\bhref=["']?([^"'\s>]+)""", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _STYLE_ATTR = re.compile(r"""\bstyle=["']([^"']*)""", re.IGNORECASE)
@@ -85,7 +85,8 @@ def lighten_styles(site_dir: Path, first_screen_inline: bool = True, added_later
     result = PageStyles(pages=len(pages))
     if not sheets:
         return result
-    script_files = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(scripts)]
+    script_text = {p: p.read_text(encoding="utf-8", errors="replace") for p in sorted(scripts | eager)}
+    script_files = [script_text[p] for p in sorted(scripts)]
     elsewhere = " ".join(sorted(styles)) + " ".join(script_files)
     css = [sheet.read_text(encoding="utf-8") for sheet in sheets]
     result.original = sum(len(text.encode()) for text in css)
@@ -96,7 +97,7 @@ def lighten_styles(site_dir: Path, first_screen_inline: bool = True, added_later
     kept = drop_unused_properties([u.css for u in used], elsewhere)
     critical = []
     if first_screen_inline:  # what the page's scripts may do as it loads counts; what waits for a tap doesn't
-        at_load = script_words(sorted(inline) + [p.read_text(encoding="utf-8", errors="replace") for p in sorted(eager)])
+        at_load = script_words(sorted(inline) + [script_text[p] for p in sorted(eager)])
         first = Matcher(len(pages), lambda index: first_screen_frame(load(index)), at_load, first_paint=True)
         critical = drop_unused_properties([used_styles(text, first, leave_out_media=("print",)).css for text in kept],
                                           elsewhere)

@@ -53,13 +53,20 @@ def search_files(site_dir: Path) -> set[str]:
         languages = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
     except (OSError, ValueError, KeyError, TypeError):
         return set()
-    wanted = {f"{LUNR}min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
-    wanted |= {f"{LUNR}tinyseg.js" for lang in languages if lang == "ja"}
-    wanted |= {f"{LUNR}wordcut.js" for lang in languages if lang in ("hi", "th")}
+    return {LUNR + name for name in lunr_files(languages)}
+
+
+def lunr_files(languages: list[str]) -> set[str]:
+    """The files under the theme's lunr folder its search worker imports for a site searching in
+    these languages: a stemmer per language but English, multi for several. The one list, for
+    the saved copy here and for pruning the rest (guidewright.build.offline_copy)."""
+    wanted = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    wanted |= {"tinyseg.js" for lang in languages if lang == "ja"}
+    wanted |= {"wordcut.js" for lang in languages if lang in ("hi", "th")}
     if len(languages) > 1:
-        wanted.add(f"{LUNR}min/lunr.multi.min.js")
+        wanted.add("min/lunr.multi.min.js")
     if wanted:
-        wanted.add(f"{LUNR}min/lunr.stemmer.support.min.js")
+        wanted.add("min/lunr.stemmer.support.min.js")
     return wanted
 
 

@@ -20,7 +20,7 @@ _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 _H2 = re.compile(r"<h2\b", re.IGNORECASE)
 _BOX = re.compile(r"""<div class=["']admonition\b""")  # a box, as Python-Markdown's admonition writes it
 _HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
-_HEAD_STYLESHEET = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet""", re.IGNORECASE)
+STYLESHEET_LINK = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet["']?""", re.IGNORECASE)
 _INLINE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.IGNORECASE | re.DOTALL)
 _BLOCK = re.compile(r"<(?P<tag>div|p|ol|ul|dl|details|table|section|aside)\b", re.IGNORECASE)
 
@@ -100,7 +100,7 @@ def check_first_screen(html: str, where: str, limit: int = CRITICAL_LIMIT) -> li
     <head> waits for a stylesheet, and the part up to the end of its first screen fits."""
     problems = []
     head = _HEAD.search(html)
-    if head and _HEAD_STYLESHEET.search(head.group()):
+    if head and STYLESHEET_LINK.search(head.group()):
         problems.append(Problem(where, "its <head> links a stylesheet, so nothing shows until that file has arrived: the "
                                        "build puts the first screen's styles inline (guidewright.build.page_styles); "
                                        "build with the guidewright command or scripts/build.py, not plain mkdocs"))
